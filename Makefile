@@ -1,0 +1,50 @@
+# cyberlib — every target sets up .venv on first use (Python >= 3.11 as `python3`).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+export MPLBACKEND := Agg
+export PYTHONHASHSEED := 0
+
+.PHONY: help setup test lint doctest unit notebooks report lab bench clean
+
+help:
+	@echo "make report  - set up .venv, execute notebooks/ and write reports/ (HTML + PNG charts)"
+	@echo "make test    - set up .venv, run lint, doctests, pytest and the notebooks under nbval"
+	@echo "make lab     - open JupyterLab on notebooks/"
+	@echo "make bench   - run the speed and memory benchmarks in benchmarks/"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev,dask]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+lint: $(STAMP)
+	$(BIN)/ruff check cyberlib tests benchmarks notebooks
+	$(BIN)/ruff format --check cyberlib tests benchmarks
+
+doctest: $(STAMP)
+	$(BIN)/python -m pytest -q --doctest-modules cyberlib
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest -q tests
+
+notebooks: $(STAMP)
+	$(BIN)/python -m pytest -q --nbval --nbval-current-env \
+		--nbval-sanitize-with tests/nbval_sanitize.cfg notebooks
+
+test: lint doctest unit notebooks
+
+report: $(STAMP)
+	$(BIN)/cyberlib report --out reports/
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)
+
+bench: $(STAMP)
+	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+clean:
+	rm -rf $(VENV) reports .cyberlib-cache
