@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import tomllib
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -27,7 +27,7 @@ def data_text(name: str) -> str:
     return resources.files(_PACKAGE).joinpath(name).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_toml(name: str) -> dict[str, Any]:
     """Parse the TOML data file ``name`` (cached; treat the result as read-only).
 
@@ -37,7 +37,7 @@ def load_toml(name: str) -> dict[str, Any]:
     return tomllib.loads(data_text(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_csv(name: str) -> tuple[dict[str, str], ...]:
     """Rows of the CSV data file ``name`` as dicts; lines starting with ``#`` are comments.
 
@@ -49,7 +49,7 @@ def load_csv(name: str) -> tuple[dict[str, str], ...]:
     return tuple(csv.DictReader(io.StringIO("\n".join(lines))))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_wordlist(name: str) -> frozenset[str]:
     """Non-empty, non-comment lines of a plain word list, stripped and NFC-normalised.
 
