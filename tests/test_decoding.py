@@ -5,8 +5,11 @@ import unicodedata
 import warnings
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cyberlib import load_corpus
+from cyberlib.cleaning import clean_article
 from cyberlib.decoding import DecodeError, decode_bytes, looks_like_legacy_encoding
 
 ARTICLE = "003_798b77d547a8fad6.txt"
@@ -111,3 +114,22 @@ def test_bad_files_are_reported_by_name_and_the_rest_is_kept(tmp_path, articles_
     assert "TCVN3" in skipped["d_tcvn3.txt"]
     messages = [str(w.message) for w in caught]
     assert any("d_tcvn3.txt" in m and "TCVN3" in m for m in messages)
+
+
+@settings(max_examples=300)
+@given(st.binary(max_size=400))
+def test_any_bytes_decode_or_get_a_reason(data):
+    try:
+        text, encoding = decode_bytes(data)
+    except DecodeError as exc:
+        assert str(exc)
+    else:
+        assert text.strip() and encoding in {"utf-8", "utf-8-sig", "utf-16", "utf-32", "cp1258"}
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=400))
+def test_cleaning_never_raises_and_only_removes_lines(text):
+    cleaned = clean_article(text)
+    original = {line.strip() for line in text.split("\n")}
+    assert all(line.strip() in original for line in cleaned.text.split("\n") if line.strip())
