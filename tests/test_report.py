@@ -1,0 +1,101 @@
+"""The report: executes the notebooks, writes HTML, one non-blank PNG per chart, an index."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.image as mpimg  # noqa: E402
+import nbformat  # noqa: E402
+import pytest  # noqa: E402
+
+from cyberlib.report import ReportError, build_report, notebook_paths  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+
+
+def _stored_image_count(path: Path) -> int:
+    nb = nbformat.read(path, as_version=4)
+    return sum(
+        "image/png" in out.get("data", {}) for cell in nb.cells for out in cell.get("outputs", [])
+    )
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("reports")
+    index = build_report(out=out, notebooks=NOTEBOOKS)
+    assert index == out / "index.html"
+    return out
+
+
+def test_every_notebook_is_numbered_and_found():
+    names = [p.name for p in notebook_paths(NOTEBOOKS)]
+    assert names[0] == "01_corpus.ipynb"
+    assert names == sorted(names)
+
+
+def test_each_notebook_has_its_html(report):
+    for nb in notebook_paths(NOTEBOOKS):
+        html = (report / f"{nb.stem}.html").read_text(encoding="utf-8")
+        assert "<html" in html
+        assert "Traceback" not in html
+
+
+def test_each_chart_is_a_png_and_not_blank(report):
+    for nb in notebook_paths(NOTEBOOKS):
+        pngs = sorted((report / nb.stem).glob("figure_*.png"))
+        # as many charts as the committed notebook shows
+        assert len(pngs) == _stored_image_count(nb) > 0, nb.name
+        for png in pngs:
+            pixels = mpimg.imread(png)
+            assert pixels.ndim == 3 and pixels.shape[0] > 100 and pixels.shape[1] > 100
+            assert pixels[..., :3].std() > 0.01, f"{png} looks blank"
+
+
+def test_index_links_every_notebook_and_every_chart(report):
+    index = (report / "index.html").read_text(encoding="utf-8")
+    for nb in notebook_paths(NOTEBOOKS):
+        assert f'href="{nb.stem}.html"' in index
+        for png in (report / nb.stem).glob("figure_*.png"):
+            assert f'src="{nb.stem}/{png.name}"' in index
+
+
+def test_corpus_folder_override_reaches_the_notebook(tmp_path):
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    picked = sorted((ROOT / "data" / "articles").glob("*.txt"))[-2:]
+    for f in picked:
+        shutil.copy(f, corpus / f.name)
+    nbs = tmp_path / "notebooks"
+    nbs.mkdir()
+    shutil.copy(NOTEBOOKS / "01_corpus.ipynb", nbs / "01_corpus.ipynb")
+    build_report(out=tmp_path / "out", notebooks=nbs, corpus=corpus)
+    html = (tmp_path / "out" / "01_corpus.html").read_text(encoding="utf-8")
+    for f in picked:
+        assert f.stem in html
+    assert "000_c1cb96a4c5d75fab" not in html
+
+
+def test_failing_notebook_is_named(tmp_path):
+    nbs = tmp_path / "notebooks"
+    nbs.mkdir()
+    bad = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 / 0")])
+    bad.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nbformat.write(bad, nbs / "07_broken.ipynb")
+    with pytest.raises(ReportError, match=r"07_broken\.ipynb.*ZeroDivisionError"):
+        build_report(out=tmp_path / "out", notebooks=nbs)
+
+
+def test_missing_corpus_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(ReportError, match="no such corpus folder"):
+        build_report(out=tmp_path / "out", notebooks=NOTEBOOKS, corpus=tmp_path / "nowhere")
