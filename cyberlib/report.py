@@ -31,6 +31,17 @@ CELL_TIMEOUT = 600
 
 _NOTEBOOK = re.compile(r"^\d\d_.+\.ipynb$")
 
+# Code cells hold Vietnamese strings and comments; several common monospace fonts
+# (DejaVu Sans Mono, Liberation Mono) lack the precomposed letters (ố, ế, ữ …) and the
+# browser then stacks loose accents. Prefer monospace fonts that cover Vietnamese.
+_VIETNAMESE_CODE_CSS = """<style>
+:root {
+  --jp-code-font-family: "Noto Sans Mono", "Noto Mono", Consolas, "Cascadia Mono", Menlo,
+    "DejaVu Sans Mono", monospace;
+}
+</style>
+"""
+
 
 class ReportError(RuntimeError):
     """A notebook could not be executed; the message names it and the failing cell."""
@@ -225,6 +236,7 @@ def build_report(
         title = notebook_title(nb) or path.stem
         body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
         html_path = out / f"{path.stem}.html"
+        body = body.replace("</head>", _VIETNAMESE_CODE_CSS + "</head>", 1)
         html_path.write_text(body, encoding="utf-8")
         fig_dir = out / path.stem
         fig_dir.mkdir(exist_ok=True)
