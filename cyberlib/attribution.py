@@ -1,0 +1,191 @@
+"""Context of a figure inside its sentence: the sentence itself, its period, its source
+and the subject (what is counted).
+
+Rules (cue words are data in ``data/figure_context.toml``):
+
+* period — the period phrase nearest to the figure in its sentence: a year range
+  ("2024 – 2028" -> "2024–2028"), "năm 2024" -> "2024", "tháng 10/2024" -> "10/2024", or a
+  phrase such as "mỗi năm", "năm qua"; a year after "so với" is a comparison base, not a period.
+* source — "Theo X, ..." at a clause start wins; then "X ghi nhận/cho biết/..." before the
+  figure in its sentence; then a closing "..., X cho biết." X drops lead words such as "số liệu
+  từ" and "trong khi"; an acronym or single name in parentheses is preferred ("Tổ chức Cảnh
+  sát Hình sự Quốc tế (Interpol)" -> "Interpol"). X must contain a capital letter.
+* subject — the unit noun and the words after it up to punctuation or a stop word
+  ("vụ xâm hại trẻ em qua mạng"); for money and percent without such words, the words before
+  the figure in its clause.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from cyberlib.units import alternation, lexicon
+
+__all__ = ["SentenceIndex", "period_of", "source_of", "subject_of"]
+
+_S = r"[^\S\n]"
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*[^\S\n]+|\n+")
+_YEAR = r"(?:19|20)\d\d"
+_WORD = re.compile(r"[^\W_]+|[^\w\s]")
+_PARENS = re.compile(r"\(([^()]*)\)")
+
+
+class SentenceIndex:
+    """Sentence spans of one text, found once and looked up by position."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in _BOUNDARY.finditer(text)]
+
+    def span(self, pos: int) -> tuple[int, int]:
+        """``(start, end)`` of the sentence holding ``pos`` (stripped of outer blanks)."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        start = self.starts[i]
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+        seg = self.text[start:end]
+        return start + (len(seg) - len(seg.lstrip())), start + len(seg.rstrip())
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    ctx = lexicon().context
+    src = ctx["source"]
+    return {
+        "period": re.compile(
+            rf"(?P<range>(?<!\d){_YEAR}){_S}*[-–—]{_S}*(?P<range2>{_YEAR})(?!\d)"
+            rf"|(?<!\w)(?P<pre>(?:{alternation(ctx['period']['not_before_year'])}){_S}+)?"
+            rf"(?:năm|tháng{_S}+(?P<month>\d{{1,2}})/){_S}*(?P<year>{_YEAR})(?!\d)"
+            rf"|(?<!\w)(?P<phrase>{alternation(ctx['period']['phrases'])})(?!\w)",
+            re.IGNORECASE,
+        ),
+        "theo": re.compile(
+            rf"(?:^|[,;:({_S}])(?:{alternation(src['theo'])}){_S}+(?P<x>[^,;:.\n]{{2,160}})",
+            re.IGNORECASE,
+        ),
+        "verb": re.compile(rf"(?<!\w)(?:{alternation(src['verbs'])})(?!\w)", re.IGNORECASE),
+        "drop": re.compile(
+            rf"^(?:(?:{alternation(src['drop_prefixes'] + src['clause_openers'])}){_S}+)+",
+            re.IGNORECASE,
+        ),
+    }
+
+
+def period_of(sentence: str, fig_start: int, fig_end: int) -> str | None:
+    """The period the sentence ties the figure at ``[fig_start, fig_end)`` to.
+
+    >>> s = "Australia dùng 83,5 triệu USD trong bốn năm (2024 – 2028)."
+    >>> period_of(s, 15, 29)
+    '2024–2028'
+    >>> period_of("Nội dung tăng 1.325% so với năm 2023.", 14, 20) is None
+    True
+    """
+    best, best_dist = None, None
+    for m in _patterns()["period"].finditer(sentence):
+        if m.start() < fig_end and m.end() > fig_start:
+            continue  # part of the figure itself ("25 năm qua")
+        if m.group("range"):
+            value = f"{m.group('range')}–{m.group('range2')}"
+        elif m.group("year"):
+            if m.group("pre"):
+                continue
+            month = m.group("month")
+            value = f"{month}/{m.group('year')}" if month else m.group("year")
+        else:
+            value = " ".join(m.group("phrase").lower().split())
+        dist = fig_start - m.end() if m.end() <= fig_start else m.start() - fig_end
+        if best_dist is None or dist < best_dist:
+            best, best_dist = value, dist
+    return best
+
+
+def _clause_before(sentence: str, end: int) -> str:
+    """The text between the last clause mark (outside parentheses) and ``end``."""
+    depth = 0
+    for i in range(end - 1, -1, -1):
+        c = sentence[i]
+        if c == ")":
+            depth += 1
+        elif c == "(":
+            depth = max(0, depth - 1)
+        elif c in ",;:" and depth == 0:
+            return sentence[i + 1 : end]
+    return sentence[:end]
+
+
+def _clean_source(x: str, strict: bool = False) -> str | None:
+    src = lexicon().context["source"]
+    x = _patterns()["drop"].sub("", x.strip()).strip(" -–\"'“”")
+    words = x.split()
+    while words and words[-1].lower() in src["trailing"]:
+        words.pop()
+    x = " ".join(words)
+    for inner in _PARENS.findall(x):
+        first = inner.split(",")[0].strip()
+        if first and " " not in first and first[0].isupper():
+            return first
+    x = _PARENS.sub("", x).strip()
+    if not x or not any(c.isupper() for c in x) or len(x.split()) > 12:
+        return None
+    if x.lower() in src["pronouns"]:
+        return None
+    if strict and any(w in lexicon().not_nouns for w in x.split()):
+        return None
+    return x
+
+
+def source_of(sentence: str, fig_start: int) -> str | None:
+    """Whom the sentence attributes the figure at ``fig_start`` to, or None.
+
+    >>> source_of("Theo Tổ chức Cảnh sát Hình sự Quốc tế (Interpol), mỗi năm ...", 60)
+    'Interpol'
+    >>> source_of("Năm 2024, Mỹ mất 10 tỷ USD, trong khi FBI ghi nhận hơn 55.000 vụ.", 52)
+    'FBI'
+    """
+    pats = _patterns()
+    after = None
+    for m in pats["theo"].finditer(sentence):
+        x = _clean_source(m.group("x"))
+        if x is None:
+            continue
+        if m.start() < fig_start:
+            return x
+        after = after or x
+    before = None
+    for m in pats["verb"].finditer(sentence):
+        if m.start() >= fig_start:
+            tail = sentence[m.end() :].strip(" .")
+            if before is None and after is None and len(tail) <= 1:
+                return _clean_source(_clause_before(sentence, m.start()), strict=True)
+            continue
+        before = _clean_source(_clause_before(sentence, m.start()), strict=True) or before
+    return before or after
+
+
+def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, kind: str) -> str:
+    """What the figure counts, as written around it in the sentence.
+
+    >>> s = "Việt Nam ghi nhận 381 vụ xâm hại trẻ em qua mạng, chủ yếu do dụ dỗ."
+    >>> subject_of(s, 22, 24, 18, "count")
+    'vụ xâm hại trẻ em qua mạng'
+    """
+    ctx = lexicon().context["subject"]
+    stop, limit = set(ctx["stop"]), ctx["max_words"]
+    words = []
+    for m in _WORD.finditer(sentence, unit_end):
+        w = m.group()
+        if not w[0].isalnum() or w.lower() in stop or len(words) >= limit:
+            break
+        words.append(w)
+    if kind == "duration":
+        return sentence[unit_start:unit_end]
+    if kind == "count":
+        return " ".join([sentence[unit_start:unit_end], *words]).strip()
+    if words:
+        return " ".join(words)
+    clause = re.split(r"[,;:()]", sentence[:fig_start])[-1].split()
+    trailing = set(ctx["trailing"])
+    while clause and clause[-1].lower() in trailing:
+        clause.pop()
+    return " ".join(clause[-limit:])

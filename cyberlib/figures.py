@@ -1,0 +1,252 @@
+"""Statistic extraction: every figure of a Vietnamese text with its value, unit, hedge,
+change, subject, period and source (the statistics frame of DESIGN.md).
+
+One compiled regular expression finds candidate quantities (digits, number words, "hàng
+trăm", ranges, a unit or head noun after them) in a single linear pass; each candidate is
+then checked against its left context (labels such as "năm", "ngày", "số", "Điều"; names
+such as "Hà Nội 2025"; glued codes such as "A05", "59-NQ/TW", "0:00", file names).
+Rules worth knowing:
+
+* a figure needs a unit: a listed unit word (``data/units.toml``), "%" or a currency, or —
+  for numbers in digits and "hàng ..." — an unlisted lowercase head noun, kept as its unit;
+* a plain four-digit year (1900–2099) is a year unless money or percent follows;
+* "một" or "nửa" alone is an article or a fraction word, never a figure ("một quỹ");
+* numbers written in words need a listed unit ("hai bên" is not reported, "hai nước" is);
+* a person's age ("59 tuổi") and times of day ("8 giờ sáng") are not figures;
+* ranges ("từ 10 đến 15 tỷ đồng", "10-15%") are one row with ``value_high``; a scale word
+  after the upper bound also scales the lower one.
+
+Offsets index the caller's string: NFD or new-style tone input gives the same rows.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from cyberlib.attribution import SentenceIndex, period_of, source_of, subject_of
+from cyberlib.normalization import normalize_with_offsets
+from cyberlib.numbers import parse_digits, parse_words
+from cyberlib.units import COUNT, DURATION, MONEY, PERCENT, alternation, lexicon
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["COLUMNS", "extract_statistics", "iter_statistics"]
+
+COLUMNS = [
+    "doc_id", "surface", "start", "end", "value", "value_high", "unit", "unit_text",
+    "qualifier", "change", "subject", "period", "source", "sentence",
+]  # fmt: skip
+PROGRESS_MIN_DOCS = 200  # a progress bar (on a terminal only) above this many documents
+
+_S = r"[^\S\n]"
+_YEARLIKE = re.compile(r"(?:19|20)\d\d")
+_OPENERS = " \t\"'“‘([-–•*"
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    lex = lexicon()
+    scales = alternation([*lex.scales, "rưỡi"])
+    digits = alternation(lex.digit_words)
+    tens = rf"(?:mười(?:{_S}+(?:{digits})(?!\w))?|(?:{digits})(?!\w))"
+    first = rf"(?:mười(?:{_S}+(?:{digits})(?!\w))?|(?:{alternation(lex.starts)})(?!\w))"
+    words = rf"{first}(?:{_S}+(?:{alternation(lex.multipliers)})(?!\w)(?:{_S}+{tens})?)*"
+    dignum = rf"\d+(?:[.,]\d+)*(?:{_S}+(?:{scales})(?!\w))*"
+    order = rf"hàng{_S}+(?:{alternation(lex.orders)})(?!\w)(?:{_S}+(?:{scales})(?!\w))*"
+    return re.compile(
+        rf"(?<![\w.,/:+#@&-])(?:(?P<pcur>{alternation(lex.money_prefix)}){_S}?)?"
+        rf"(?P<num>{order}|{dignum}|{words})"
+        rf"(?:(?:{_S}*[-–—]{_S}*|{_S}+(?:đến|tới){_S}+)(?P<num2>{dignum}|{words}))?"
+        rf"(?:{_S}*(?P<unit>{alternation(lex.units)})(?![^\W_])|(?={_S}+(?P<head>[^\W\d_]+)))?",
+        re.IGNORECASE,
+    )
+
+
+def _prev_words(text: str, pos: int, n: int) -> list[tuple[str, int]]:
+    """Up to ``n`` whole words before ``pos`` separated by blanks only, nearest first."""
+    out: list[tuple[str, int]] = []
+    i = pos
+    while len(out) < n:
+        j = i
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        k = j
+        while k > 0 and text[k - 1].isalpha():
+            k -= 1
+        if j == i or k == j or (k > 0 and text[k - 1].isalnum()):
+            break
+        out.append((text[k:j], k))
+        i = k
+    return out
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    while pos > 0 and text[pos - 1] in _OPENERS:
+        pos -= 1
+    return pos == 0 or text[pos - 1] in "\n.!?…:;"
+
+
+def _value(num: str) -> tuple[float | None, bool, list[str]]:
+    """(value, written in words, trailing scale words) of a matched number."""
+    parts = num.lower().split()
+    scales = set(lexicon().scales)
+    tail = []
+    for w in reversed(parts):
+        if w not in scales:
+            break
+        tail.append(w)
+    tail.reverse()
+    if parts[0] == "hàng":
+        words = parts[1:]
+        return parse_words(words), False, tail
+    if parts[0][0].isdigit():
+        start = parse_digits(parts[0])
+        return (None if start is None else parse_words(parts[1:], start)), False, tail
+    return parse_words(parts), True, tail
+
+
+def _figure(text: str, m: re.Match[str]) -> dict[str, Any] | None:
+    """Check one candidate; return the row fields found in ``text`` or None."""
+    lex = lexicon()
+    num, num2, unit_w, head = m.group("num", "num2", "unit", "head")
+    value, in_words, tail = _value(num)
+    if value is None:
+        return None
+    start = m.start()
+    prev = _prev_words(text, start, 3)
+    if in_words and (num.lower() in ("một", "nửa") or unit_w is None):
+        return None
+    if in_words and num[0].isupper() and not _sentence_initial(text, start):
+        return None  # a name: "Ba Lan", "Hai Bà Trưng"
+    keys = [w.lower() for w, _ in prev]
+    if keys and (keys[0] in lex.labels or " ".join(keys[1::-1]) in lex.labels):
+        return None
+    pcur = m.group("pcur")
+    if unit_w is not None:
+        unit, kind = lex.units[" ".join(unit_w.lower().split())]
+        after = text[m.end() : m.end() + 8].split()
+        if kind == DURATION and after and after[0].lower() in lex.time_of_day:
+            return None
+        end, unit_text = m.end(), unit_w
+    elif head is not None and not in_words:
+        h = head.lower()
+        if h in lex.reject_after or not head.islower() or h in lex.not_nouns:
+            h = None
+        if h is None or h in lex.number_words or pcur:
+            if not pcur:
+                return None
+            unit, kind, end, unit_text = lex.money_prefix[pcur.lower()], MONEY, m.end(), pcur
+        else:
+            unit, kind = h, COUNT
+            end = m.end() + text[m.end() :].index(head) + len(head)
+            unit_text = head
+    elif pcur:
+        unit, kind, end, unit_text = lex.money_prefix[pcur.lower()], MONEY, m.end(), pcur
+    else:
+        return None
+    if pcur and kind != MONEY:
+        return None
+    if head is not None and head.lower() in lex.reject_after:
+        return None
+    if not tail and _YEARLIKE.fullmatch(num) and kind not in (MONEY, PERCENT):
+        return None
+    high = math.nan
+    if num2 is not None:
+        high, _, tail2 = _value(num2)
+        if high is None or (_YEARLIKE.fullmatch(num2) and kind not in (MONEY, PERCENT)):
+            return None
+        if not tail and tail2:
+            value *= parse_words(tail2) or 1.0
+        if not value < high:
+            return None
+    qualifier, change, qstart, rest = "exact", None, start, prev
+    for n in (3, 2, 1):
+        phrase = " ".join(w for w, _ in reversed(prev[:n])).lower()
+        if len(prev) >= n and phrase in lex.qualifiers:
+            qualifier, qstart, rest = lex.qualifiers[phrase], prev[n - 1][1], prev[n:]
+            break
+    for n in (2, 1):
+        phrase = " ".join(w for w, _ in reversed(rest[:n])).lower()
+        if len(rest) >= n and phrase in lex.changes:
+            change, rest = lex.changes[phrase], rest[n:]
+            break
+    if num.lower().startswith("hàng"):
+        qualifier = lex.order_qualifier
+    if qstart == start and change is None and prev:
+        word, pos = prev[0]
+        if word[0].isupper() and not _sentence_initial(text, pos):
+            return None  # a number inside a name: "Công ước Hà Nội 2025"
+    unit_start = end - len(unit_text)
+    return dict(
+        start=qstart, end=end, value=float(value), value_high=float(high), unit=unit,
+        unit_text=unit_text, qualifier=qualifier, change=change, kind=kind,
+        unit_start=unit_start, num_start=start,
+    )  # fmt: skip
+
+
+def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
+    """Rows (tuples in :data:`COLUMNS` order) of the figures of one text."""
+    if not isinstance(text, str) or not text:
+        return
+    norm, offsets = normalize_with_offsets(text)
+    index = None
+    for m in _pattern().finditer(norm):
+        fig = _figure(norm, m)
+        if fig is None:
+            continue
+        if index is None:
+            index = SentenceIndex(norm)
+        s0, s1 = index.span(fig["num_start"])
+        sentence = norm[s0:s1]
+        rel = fig["start"] - s0
+        subject = subject_of(sentence, fig["unit_start"] - s0, fig["end"] - s0, rel, fig["kind"])
+        period = period_of(sentence, rel, fig["end"] - s0)
+        source = source_of(sentence, rel)
+        start, end = fig["start"], fig["end"]
+        if offsets is not None:
+            start, end = offsets[start], offsets[end]
+        yield (
+            doc_id, text[start:end], start, end, fig["value"], fig["value_high"], fig["unit"],
+            fig["unit_text"], fig["qualifier"], fig["change"], subject or None, period,
+            source, sentence,
+        )  # fmt: skip
+
+
+def extract_statistics(text_or_corpus: str | pd.DataFrame) -> pd.DataFrame:
+    """The statistics frame (columns :data:`COLUMNS`) of a text or a corpus frame.
+
+    A ``str`` gives ``doc_id`` None; a DataFrame needs a ``text`` column and uses its
+    ``doc_id`` column (else its index, as str). Above 200 documents a tqdm progress bar is
+    shown, on a terminal only.
+
+    >>> df = extract_statistics("Năm 2024, FBI ghi nhận hơn 55.000 vụ tống tiền mạng.")
+    >>> row = df.iloc[0]
+    >>> row.surface, float(row.value), row.unit, row.qualifier, row.period, row.source
+    ('hơn 55.000 vụ', 55000.0, 'case', 'more_than', '2024', 'FBI')
+    """
+    import pandas as pd
+
+    rows: list[tuple] = []
+    if isinstance(text_or_corpus, pd.DataFrame):
+        texts = text_or_corpus["text"].tolist()
+        if "doc_id" in text_or_corpus.columns:
+            ids = text_or_corpus["doc_id"].tolist()
+        else:
+            ids = [str(i) for i in text_or_corpus.index]
+        pairs: Iterable = zip(ids, texts, strict=True)
+        if len(texts) > PROGRESS_MIN_DOCS:
+            from tqdm.auto import tqdm
+
+            pairs = tqdm(pairs, total=len(texts), desc="statistics", unit="doc", disable=None)
+        for doc_id, text in pairs:
+            rows.extend(iter_statistics(text, doc_id))
+    else:
+        rows.extend(iter_statistics(text_or_corpus))
+    frame = pd.DataFrame.from_records(rows, columns=COLUMNS)
+    return frame.astype({"start": "int64", "end": "int64", "value": "float64",
+                         "value_high": "float64"})  # fmt: skip
