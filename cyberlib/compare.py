@@ -180,6 +180,28 @@ def pair_matrix(
     return pd.DataFrame(data, index=idx, columns=idx.copy())
 
 
+def carried_themes(scores: pd.DataFrame, min_score: float = 10.0) -> pd.DataFrame:
+    """Long frame ``doc_id, theme, score`` of the themes an article carries.
+
+    ``scores`` is the frame of :func:`cyberlib.theme_scores` (lexicon hits per 1,000
+    syllables); an article carries a theme when its score reaches ``min_score``
+    (10 = one theme word in every hundred syllables). Rows sorted by article, then score.
+
+    >>> scores = pd.DataFrame({"doc_id": ["a", "b"], "child_protection": [26.1, 0.0],
+    ...                        "legal_framework": [4.8, 32.8], "top_theme": ["x", "y"]})
+    >>> carried_themes(scores)  # doctest: +NORMALIZE_WHITESPACE
+      doc_id             theme  score
+    0      a  child_protection   26.1
+    1      b   legal_framework   32.8
+    """
+    frame = scores.set_index("doc_id").select_dtypes("number")
+    long = frame.stack().rename("score").reset_index()
+    long.columns = ["doc_id", "theme", "score"]
+    long = long[long["score"] >= min_score]
+    long = long.sort_values(["doc_id", "score", "theme"], ascending=[True, False, True])
+    return long.reset_index(drop=True)
+
+
 def theme_cooccurrence(sent_themes: pd.DataFrame) -> pd.DataFrame:
     """Square theme × theme frame: how many sentences carry both themes.
 
