@@ -126,6 +126,11 @@ def _empty(ax: Axes, title: str, message: str = "không có dữ liệu (no data
     return ax
 
 
+def _label(name: object) -> str:
+    """Axis label of an id: ``international_cooperation`` → ``international cooperation``."""
+    return str(name).replace("_", " ")
+
+
 def _heatmap(
     frame: pd.DataFrame,
     ax: Axes,
@@ -136,18 +141,29 @@ def _heatmap(
     cbar_label: str,
     fmt: str = "{:.0f}",
     cmap: str = "Blues",
+    diagonal_as_text: bool = False,
 ) -> Axes:
+    """Annotated heatmap; with ``diagonal_as_text`` the diagonal (a row's own total) is
+    written in grey but left out of the colour scale, so the off-diagonal pairs stand out."""
     values = frame.to_numpy(dtype=float)
-    image = ax.imshow(values, cmap=cmap, aspect="auto", vmin=0)
-    ax.set_xticks(range(frame.shape[1]), [_wrap(c, 14) for c in frame.columns], fontsize=8)
-    ax.set_yticks(range(frame.shape[0]), [str(i) for i in frame.index], fontsize=9)
-    ax.tick_params(axis="x", labelrotation=45)
+    shown = values.copy()
+    if diagonal_as_text and shown.shape[0] == shown.shape[1]:
+        np.fill_diagonal(shown, np.nan)
+    finite = shown[np.isfinite(shown)]
+    top = float(finite.max()) if finite.size else 0.0
+    image = ax.imshow(shown, cmap=cmap, aspect="auto", vmin=0, vmax=max(top, 1e-9))
+    ax.set_xticks(range(frame.shape[1]), [_label(c) for c in frame.columns], fontsize=8)
+    ax.set_yticks(range(frame.shape[0]), [_label(i) for i in frame.index], fontsize=9)
+    ax.tick_params(axis="x", labelrotation=40)
     for label in ax.get_xticklabels():
         label.set_horizontalalignment("right")
         label.set_rotation_mode("anchor")
-    top = np.nanmax(values) if values.size else 0
     for (i, j), v in np.ndenumerate(values):
         if np.isnan(v):
+            continue
+        if np.isnan(shown[i, j]):
+            ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=8, color="0.45",
+                    style="italic")  # fmt: skip
             continue
         color = "white" if top and v > 0.6 * top else "black"
         ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=8, color=color)
@@ -391,32 +407,32 @@ def figures_timeline(stats: pd.DataFrame, ax: Axes | None = None) -> Axes:
     dated = dated[dated["y0"].notna()]
     n_undated = len(stats) - len(dated)
     title = f"Số liệu theo thời kỳ ({n_undated} số liệu không gắn với năm cụ thể)"
-    docs = sorted(set(dated["doc_id"]))
-    ax = _axes(ax, 0.9 * len(docs) + 2.0)
+    dated = dated.sort_values(["doc_id", "y0", "y1", "surface"], kind="stable")
+    docs = list(dict.fromkeys(dated["doc_id"]))
+    ax = _axes(ax, 0.3 * len(dated) + 0.3 * len(docs) + 1.8)
     if dated.empty:
         return _empty(ax, title, "không có số liệu gắn với năm")
-    row = {d: i for i, d in enumerate(docs)}
-    seen: dict[tuple[str, int], int] = {}
-    for _, r in dated.sort_values(["doc_id", "y0", "surface"]).iterrows():
-        y0, y1, yi = int(r["y0"]), int(r["y1"]), row[r["doc_id"]]
-        k = seen.get((r["doc_id"], y0), 0)
-        seen[(r["doc_id"], y0)] = k + 1
-        off = yi + 0.22 * k
-        if y1 > y0:
-            ax.plot([y0, y1], [off, off], color="#2e86c1", lw=3, alpha=0.6)
-        ax.plot([y0], [off], "o", color="#1b4f72")
-        ax.annotate(
-            _clip(r["surface"], 26),
-            (y0, off),
-            xytext=(6, 3),
-            textcoords="offset points",
-            fontsize=8,
-        )
     lo, hi = int(dated["y0"].min()), int(dated["y1"].max())
-    ax.set_xlim(lo - 1, hi + 2)
+    ypos, centers, y = [], {}, 0.0
+    for doc in docs:
+        n = int((dated["doc_id"] == doc).sum())
+        ypos.extend(y + k for k in range(n))
+        centers[doc] = y + (n - 1) / 2
+        if y:
+            ax.axhline(y - 0.75, color="0.8", lw=0.8)
+        y += n + 0.5
+    for yi, (_, r) in zip(ypos, dated.iterrows(), strict=True):
+        y0, y1 = int(r["y0"]), int(r["y1"])
+        if y1 > y0:
+            ax.plot([y0, y1], [yi, yi], color="#2e86c1", lw=3, alpha=0.6)
+        ax.plot([y0], [yi], "o", color="#1b4f72")
+        label = f"{_clip(r['surface'], 28)}  ({r['period']})"
+        ax.annotate(label, (y1, yi), xytext=(6, 0), textcoords="offset points",
+                    fontsize=8, va="center")  # fmt: skip
+    ax.set_xlim(lo - 0.5, hi + 2.5)
     ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
-    ax.set_yticks(range(len(docs)), [short_id(d) for d in docs])
-    ax.set_ylim(len(docs) - 0.3, -0.6)
+    ax.set_yticks([centers[d] for d in docs], [short_id(d) for d in docs])
+    ax.set_ylim(y - 0.5, -0.75)
     ax.grid(axis="x", alpha=0.3)
     ax.set_title(title)
     ax.set_xlabel("năm (year)")
@@ -446,7 +462,7 @@ def theme_heatmap(scores: pd.DataFrame, ax: Axes | None = None) -> Axes:
         xlabel="chủ đề (theme)",
         ylabel="bài viết",
         cbar_label="điểm (score)",
-        fmt="{:.2f}",
+        fmt="{:.1f}",
         cmap="YlGnBu",
     )
 
@@ -466,8 +482,9 @@ def theme_cooccurrence(co: pd.DataFrame, ax: Axes | None = None) -> Axes:
         title="Chủ đề cùng xuất hiện trong một câu",
         xlabel="chủ đề",
         ylabel="chủ đề",
-        cbar_label="số câu (sentences)",
+        cbar_label="số câu có cả hai chủ đề",
         cmap="Purples",
+        diagonal_as_text=True,
     )
     ax.set_aspect("equal")
     return ax
@@ -565,6 +582,7 @@ def pair_heatmap(
         ylabel="bài viết",
         cbar_label=what,
         cmap="Greens",
+        diagonal_as_text=True,
     )
     ax.set_aspect("equal")
     return ax

@@ -173,7 +173,7 @@ def test_heatmaps_annotate_each_cell():
                            "top_theme": ["child_protection", "fraud_scams"]})  # fmt: skip
     ax = plots.theme_heatmap(scores)
     texts = sorted(t.get_text() for t in ax.texts)
-    assert texts == ["0.00", "0.25", "0.50", "0.75"]
+    assert texts == ["0.0", "0.2", "0.5", "0.8"]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["000", "001"]
     plt.close(ax.figure)
 
