@@ -26,25 +26,36 @@ from cyberlib.units import alternation, lexicon
 __all__ = ["SentenceIndex", "period_of", "source_of", "subject_of"]
 
 _S = r"[^\S\n]"
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*[^\S\n]+|\n+")
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*[^\S\n]+")
 _YEAR = r"(?:19|20)\d\d"
 _WORD = re.compile(r"[^\W_]+|[^\w\s]")
 _PARENS = re.compile(r"\(([^()]*)\)")
 
 
 class SentenceIndex:
-    """Sentence spans of one text, found once and looked up by position."""
+    """Sentence spans of one text, found line by line on demand and looked up by position."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0] + [m.end() for m in _BOUNDARY.finditer(text)]
+        self._lines: dict[int, tuple[list[int], int]] = {}
 
     def span(self, pos: int) -> tuple[int, int]:
         """``(start, end)`` of the sentence holding ``pos`` (stripped of outer blanks)."""
-        i = bisect.bisect_right(self.starts, pos) - 1
-        start = self.starts[i]
-        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
-        seg = self.text[start:end]
+        text = self.text
+        line_start = text.rfind("\n", 0, pos) + 1
+        cached = self._lines.get(line_start)
+        if cached is None:
+            line_end = text.find("\n", pos)
+            line_end = len(text) if line_end < 0 else line_end
+            starts = [line_start] + [
+                m.end() for m in _BOUNDARY.finditer(text, line_start, line_end)
+            ]
+            cached = self._lines[line_start] = (starts, line_end)
+        starts, line_end = cached
+        i = bisect.bisect_right(starts, pos) - 1
+        start = starts[i]
+        end = starts[i + 1] if i + 1 < len(starts) else line_end
+        seg = text[start:end]
         return start + (len(seg) - len(seg.lstrip())), start + len(seg.rstrip())
 
 
@@ -82,9 +93,20 @@ def period_of(sentence: str, fig_start: int, fig_end: int) -> str | None:
     True
     """
     best, best_dist = None, None
-    for m in _patterns()["period"].finditer(sentence):
-        if m.start() < fig_end and m.end() > fig_start:
+    for start, end, value in _periods(sentence):
+        if start < fig_end and end > fig_start:
             continue  # part of the figure itself ("25 năm qua")
+        dist = fig_start - end if end <= fig_start else start - fig_end
+        if best_dist is None or dist < best_dist:
+            best, best_dist = value, dist
+    return best
+
+
+@lru_cache(maxsize=256)
+def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """Period phrases of a sentence as ``(start, end, value)`` (cached per sentence)."""
+    out = []
+    for m in _patterns()["period"].finditer(sentence):
         if m.group("range"):
             value = f"{m.group('range')}–{m.group('range2')}"
         elif m.group("year"):
@@ -94,10 +116,8 @@ def period_of(sentence: str, fig_start: int, fig_end: int) -> str | None:
             value = f"{month}/{m.group('year')}" if month else m.group("year")
         else:
             value = " ".join(m.group("phrase").lower().split())
-        dist = fig_start - m.end() if m.end() <= fig_start else m.start() - fig_end
-        if best_dist is None or dist < best_dist:
-            best, best_dist = value, dist
-    return best
+        out.append((m.start(), m.end(), value))
+    return tuple(out)
 
 
 def _clause_before(sentence: str, end: int) -> str:
@@ -143,24 +163,38 @@ def source_of(sentence: str, fig_start: int) -> str | None:
     >>> source_of("Năm 2024, Mỹ mất 10 tỷ USD, trong khi FBI ghi nhận hơn 55.000 vụ.", 52)
     'FBI'
     """
-    pats = _patterns()
+    theo, verbs = _cues(sentence)
     after = None
-    for m in pats["theo"].finditer(sentence):
-        x = _clean_source(m.group("x"))
-        if x is None:
-            continue
-        if m.start() < fig_start:
+    for pos, x in theo:
+        if pos < fig_start:
             return x
         after = after or x
     before = None
-    for m in pats["verb"].finditer(sentence):
-        if m.start() >= fig_start:
-            tail = sentence[m.end() :].strip(" .")
-            if before is None and after is None and len(tail) <= 1:
-                return _clean_source(_clause_before(sentence, m.start()), strict=True)
+    for pos, x, closing in verbs:
+        if pos >= fig_start:
+            if before is None and after is None and closing:
+                return x
             continue
-        before = _clean_source(_clause_before(sentence, m.start()), strict=True) or before
+        before = x or before
     return before or after
+
+
+@lru_cache(maxsize=256)
+def _cues(sentence: str) -> tuple[tuple, tuple]:
+    """Source cues of a sentence (cached): ``(pos, X)`` for "Theo X", and
+    ``(pos, X, closes the sentence)`` for "X cho biết"-like verbs."""
+    pats = _patterns()
+    theo = []
+    for m in pats["theo"].finditer(sentence):
+        x = _clean_source(m.group("x"))
+        if x is not None:
+            theo.append((m.start(), x))
+    verbs = []
+    for m in pats["verb"].finditer(sentence):
+        x = _clean_source(_clause_before(sentence, m.start()), strict=True)
+        closing = len(sentence[m.end() :].strip(" .")) <= 1
+        verbs.append((m.start(), x, closing))
+    return tuple(theo), tuple(verbs)
 
 
 def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, kind: str) -> str:

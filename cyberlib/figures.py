@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from cyberlib.attribution import SentenceIndex, period_of, source_of, subject_of
-from cyberlib.normalization import normalize_with_offsets
+from cyberlib.normalization import normalize_unicode, normalize_with_offsets
 from cyberlib.numbers import parse_digits, parse_words
 from cyberlib.units import COUNT, DURATION, MONEY, PERCENT, alternation, lexicon
 
@@ -48,8 +49,10 @@ _YEARLIKE = re.compile(r"(?:19|20)\d\d")
 _OPENERS = " \t\"'“‘([-–•*"
 
 
-@lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
+@lru_cache(maxsize=2)
+def _pattern(ignore_case: bool = False) -> re.Pattern[str]:
+    """The candidate pattern, in lowercase: it runs on ``text.lower()`` (faster than
+    IGNORECASE), or with IGNORECASE when lowercasing would change the text's length."""
     lex = lexicon()
     scales = alternation([*lex.scales, "rưỡi"])
     digits = alternation(lex.digit_words)
@@ -63,7 +66,7 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<num>{order}|{dignum}|{words})"
         rf"(?:(?:{_S}*[-–—]{_S}*|{_S}+(?:đến|tới){_S}+)(?P<num2>{dignum}|{words}))?"
         rf"(?:{_S}*(?P<unit>{alternation(lex.units)})(?![^\W_])|(?={_S}+(?P<head>[^\W\d_]+)))?",
-        re.IGNORECASE,
+        re.IGNORECASE if ignore_case else 0,
     )
 
 
@@ -110,10 +113,18 @@ def _value(num: str) -> tuple[float | None, bool, list[str]]:
     return parse_words(parts), True, tail
 
 
+def _group(text: str, m: re.Match[str], name: str) -> str | None:
+    start = m.start(name)
+    return None if start < 0 else text[start : m.end(name)]
+
+
 def _figure(text: str, m: re.Match[str]) -> dict[str, Any] | None:
-    """Check one candidate; return the row fields found in ``text`` or None."""
+    """Check one candidate (matched on the lowercased text); return its row fields or None."""
     lex = lexicon()
-    num, num2, unit_w, head = m.group("num", "num2", "unit", "head")
+    unit_w, head = _group(text, m, "unit"), _group(text, m, "head")
+    if unit_w is None and head is None and m.group("pcur") is None:
+        return None
+    num, num2 = _group(text, m, "num"), _group(text, m, "num2")
     value, in_words, tail = _value(num)
     if value is None:
         return None
@@ -126,7 +137,7 @@ def _figure(text: str, m: re.Match[str]) -> dict[str, Any] | None:
     keys = [w.lower() for w, _ in prev]
     if keys and (keys[0] in lex.labels or " ".join(keys[1::-1]) in lex.labels):
         return None
-    pcur = m.group("pcur")
+    pcur = _group(text, m, "pcur")
     if unit_w is not None:
         unit, kind = lex.units[" ".join(unit_w.lower().split())]
         after = text[m.end() : m.end() + 8].split()
@@ -193,16 +204,25 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
     """Rows (tuples in :data:`COLUMNS` order) of the figures of one text."""
     if not isinstance(text, str) or not text:
         return
-    norm, offsets = normalize_with_offsets(text)
+    if unicodedata.is_normalized("NFC", text):
+        # tone placement keeps the length of NFC text and no lexicon word depends on it,
+        # so it is applied to the output strings only (cheaper than to the whole text)
+        norm, offsets = text, None
+    else:
+        norm, offsets = normalize_with_offsets(text)
+    low = norm.lower()
+    pattern = _pattern(len(low) != len(norm))
+    if len(low) != len(norm):
+        low = norm
     index = None
-    for m in _pattern().finditer(norm):
+    for m in pattern.finditer(low):
         fig = _figure(norm, m)
         if fig is None:
             continue
         if index is None:
             index = SentenceIndex(norm)
         s0, s1 = index.span(fig["num_start"])
-        sentence = norm[s0:s1]
+        sentence = normalize_unicode(norm[s0:s1])
         rel = fig["start"] - s0
         subject = subject_of(sentence, fig["unit_start"] - s0, fig["end"] - s0, rel, fig["kind"])
         period = period_of(sentence, rel, fig["end"] - s0)
@@ -212,8 +232,8 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
             start, end = offsets[start], offsets[end]
         yield (
             doc_id, text[start:end], start, end, fig["value"], fig["value_high"], fig["unit"],
-            fig["unit_text"], fig["qualifier"], fig["change"], subject or None, period,
-            source, sentence,
+            normalize_unicode(fig["unit_text"]), fig["qualifier"], fig["change"],
+            subject or None, period, source, sentence,
         )  # fmt: skip
 
 
