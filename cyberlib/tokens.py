@@ -163,8 +163,8 @@ def tokenize_corpus(
 
     >>> import pandas as pd
     >>> corpus = pd.DataFrame({"doc_id": ["a"], "text": ["Lừa đảo tăng. Trẻ em bị hại."]})
-    >>> tokenize_corpus(corpus, cache=False).to_string(index=False)
-    'doc_id  sentence_id   token\\n     a            0 Lừa đảo\\n     a            0    tăng\\n     a            1  Trẻ em\\n     a            1      bị\\n     a            1     hại'
+    >>> tokenize_corpus(corpus, cache=False).values.tolist()
+    [['a', 0, 'Lừa đảo'], ['a', 0, 'tăng'], ['a', 1, 'Trẻ em'], ['a', 1, 'bị'], ['a', 1, 'hại']]
     """
     import pandas as pd
 
