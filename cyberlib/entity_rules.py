@@ -101,10 +101,17 @@ def _gazetteer_spans(text: str) -> list[Span]:
             prev = _prev_word(text, m.start())
             if _at_sentence_start(text, m.start()) or prev[:1].isupper():
                 continue
-            if prev.casefold() in not_after:
+            if prev.casefold() in not_after or _followed_by_one_name_word(text, m.end()):
                 continue
         spans.append((m.start(), m.end(), name, kind))
     return spans
+
+
+def _followed_by_one_name_word(text: str, end: int) -> bool:
+    """True for "Mỹ Tâm": one capitalised syllable, then no other ("Mỹ Marc Knapper" is a
+    country before a name)."""
+    m = re.match(r" ([^\W_]+)(?: ([^\W_]+))?", text[end : end + 60])
+    return bool(m and m.group(1)[0].isupper() and not (m.group(2) or "")[:1].isupper())
 
 
 def _linked(text: str, tokens: list[re.Match[str]], j: int) -> bool:
@@ -119,13 +126,28 @@ def _org_end(text: str, tokens: list[re.Match[str]], i: int) -> int:
     "Niềm Tin Số"), then compound words "Xxx yyy" ("Hình sự", "Quốc tế"), optionally joined
     by "và"; a country or place name may close it ("Bộ Nội vụ Anh").
     """
-    heads, places = _rules()["heads"], _place_names()
-    cap = lambda k: _linked(text, tokens, k) and _title_word(tokens, k, heads)  # noqa: E731
-    low = lambda k: _linked(text, tokens, k) and tokens[k].group()[0].islower()  # noqa: E731
+    from cyberlib.tokens import stopwords
+
+    rules, places, stop = _rules(), _place_names(), stopwords()
+
+    def cap(k: int) -> bool:
+        return (
+            _linked(text, tokens, k)
+            and _title_word(tokens, k, rules["heads"])
+            and not rules["org"].match(text, tokens[k].start())
+        )
+
+    def low(k: int) -> bool:
+        word = tokens[k].group() if _linked(text, tokens, k) else ""
+        return word[:1].islower() and word not in stop
+
     j = i
     while cap(j + 1):
         j += 1
-    if j == i and low(j + 1) and tokens[j + 1].group() != "và":
+    first = tokens[i].group()
+    if j == i and low(j + 1) and not _is_acronym(first) and not any(c.isdigit() for c in first):
+        j += 1
+    elif j > i and low(j + 1) and cap(j + 2) and low(j + 3):  # "Chống Lừa đảo Toàn cầu"
         j += 1
     while True:
         for n in (3, 2, 1):  # a place name ends the organisation name
@@ -137,9 +159,8 @@ def _org_end(text: str, tokens: list[re.Match[str]], i: int) -> int:
         if k < len(tokens) and tokens[k].group() == "và" and _linked(text, tokens, k):
             k += 1
         if cap(k) and not _is_acronym(tokens[k].group()) and low(k + 1):
-            if tokens[k + 1].group() != "và":
-                j = k + 1
-                continue
+            j = k + 1
+            continue
         return j
 
 

@@ -82,7 +82,7 @@ def count_themes(text: str) -> dict[str, int]:
 
 
 def _doc_counts(text: str) -> tuple[dict[str, int], int]:
-    return count_themes(text), len(_SYLLABLES.findall(text))
+    return count_themes(text), len(_SYLLABLES.findall(normalize(text)))
 
 
 def _lexicon_version() -> str:
@@ -122,9 +122,11 @@ def theme_scores(
     )
     per_1000 = [{t: 1000.0 * counts.get(t, 0) / max(n, 1) for t in THEMES} for counts, n in results]
     scores = pd.DataFrame(per_1000, columns=list(THEMES), dtype="float64")
-    best = scores.idxmax(axis=1).where(scores.max(axis=1) > 0, None)
+    best = [
+        t if m > 0 else None for t, m in zip(scores.idxmax(axis=1), scores.max(axis=1), strict=True)
+    ]
     scores.insert(0, "doc_id", corpus["doc_id"].to_numpy())
-    scores["top_theme"] = best.astype(object)
+    scores["top_theme"] = pd.Series(best, dtype=object)
     return scores
 
 
