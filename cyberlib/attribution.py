@@ -26,6 +26,7 @@ from cyberlib.units import alternation, lexicon
 __all__ = ["SentenceIndex", "period_of", "source_of", "subject_of"]
 
 _S = r"[^\S\n]"
+MAX_SENTENCE = 1000  # longer "sentences" (lists, run-on text) give a window of this size
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*[^\S\n]+")
 _YEAR = r"(?:19|20)\d\d"
 _WORD = re.compile(r"[^\W_]+|[^\w\s]")
@@ -55,6 +56,10 @@ class SentenceIndex:
         i = bisect.bisect_right(starts, pos) - 1
         start = starts[i]
         end = starts[i + 1] if i + 1 < len(starts) else line_end
+        if end - start > MAX_SENTENCE:  # no usable boundary: a window around pos instead
+            lo = text.rfind(" ", start, max(start, pos - MAX_SENTENCE // 2)) + 1
+            hi = text.find(" ", min(end, pos + MAX_SENTENCE // 2), end)
+            start, end = max(start, lo), end if hi < 0 else hi
         seg = text[start:end]
         return start + (len(seg) - len(seg.lstrip())), start + len(seg.rstrip())
 
@@ -72,7 +77,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "theo": re.compile(
-            rf"(?:^|[,;:({_S}])(?:{alternation(src['theo'])}){_S}+(?P<x>[^,;:.\n]{{2,160}})",
+            rf"(?:^|[,;:(]){_S}*(?:{alternation(src['theo'])}){_S}+(?P<x>[^,;:.\n]{{2,160}})",
             re.IGNORECASE,
         ),
         "verb": re.compile(rf"(?<!\w)(?:{alternation(src['verbs'])})(?!\w)", re.IGNORECASE),

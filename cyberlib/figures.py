@@ -46,6 +46,8 @@ PROGRESS_MIN_DOCS = 200  # a progress bar (on a terminal only) above this many d
 
 _S = r"[^\S\n]"
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")
+_VERSION = re.compile(r"\d+\.\d{1,2}")
+_NEXT_WORD = re.compile(r"[^\S\n]+([^\W\d_]+)")
 _OPENERS = " \t\"'“‘([-–•*"
 
 
@@ -140,22 +142,27 @@ def _figure(text: str, m: re.Match[str]) -> dict[str, Any] | None:
     pcur = _group(text, m, "pcur")
     if unit_w is not None:
         unit, kind = lex.units[" ".join(unit_w.lower().split())]
-        after = text[m.end() : m.end() + 8].split()
-        if kind == DURATION and after and after[0].lower() in lex.time_of_day:
+        after = _NEXT_WORD.match(text, m.end())
+        if kind == DURATION and after and after.group(1).lower() in lex.time_of_day:
             return None
         end, unit_text = m.end(), unit_w
     elif head is not None and not in_words:
         h = head.lower()
         if h in lex.reject_after or not head.islower() or h in lex.not_nouns:
             h = None
+        elif _VERSION.fullmatch(num):
+            h = None  # "4.0", "2.1": a version or an English decimal, not a count
         if h is None or h in lex.number_words or pcur:
             if not pcur:
                 return None
             unit, kind, end, unit_text = lex.money_prefix[pcur.lower()], MONEY, m.end(), pcur
         else:
-            unit, kind = h, COUNT
-            end = m.end() + text[m.end() :].index(head) + len(head)
-            unit_text = head
+            head_start = m.start("head")
+            end = head_start + len(head)
+            nxt = _NEXT_WORD.match(text, end)
+            if nxt and f"{h} {nxt.group(1).lower()}" in lex.compounds:
+                end, h = nxt.end(), f"{h} {nxt.group(1).lower()}"
+            unit, kind, unit_text = h, COUNT, text[head_start:end]
     elif pcur:
         unit, kind, end, unit_text = lex.money_prefix[pcur.lower()], MONEY, m.end(), pcur
     else:

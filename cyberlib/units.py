@@ -43,6 +43,7 @@ class Lexicon:
     orders: dict[str, float]
     labels: frozenset[str]
     not_nouns: frozenset[str]
+    compounds: frozenset[str]
     number_words: frozenset[str]
     starts: tuple[str, ...]
     digit_words: tuple[str, ...]
@@ -79,6 +80,7 @@ def lexicon() -> Lexicon:
         orders={k: float(v) for k, v in load_toml("scales.toml")["orders"].items()},
         labels=frozenset(_key(w) for w in ctx["labels"]["before"]),
         not_nouns=frozenset(ctx["head"]["not_nouns"]),
+        compounds=frozenset(ctx["head"]["compounds"]),
         number_words=frozenset(nw["digits"]) | frozenset(nw["special"]) | frozenset(scales),
         starts=tuple(nw["grammar"]["starts"]),
         digit_words=tuple(nw["digits"]),
