@@ -167,7 +167,10 @@ def _heatmap(
             continue
         color = "white" if top and v > 0.6 * top else "black"
         ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=8, color=color)
-    ax.figure.colorbar(image, ax=ax, label=cbar_label, shrink=0.8)
+    bar = ax.figure.colorbar(image, ax=ax, label=cbar_label, shrink=0.8)
+    if fmt == "{:.0f}":  # counts: whole-number ticks only
+        bar.locator = matplotlib.ticker.MaxNLocator(integer=True)
+        bar.update_ticks()
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
