@@ -2,9 +2,9 @@
 
 Corpus-level analyses (tokens, themes, keywords, entities) call :func:`map_texts` with
 a module-level function of one text. Each result is cached in a pickle file keyed by
-the SHA-256 of the function's namespace, its parameters, the library and underthesea
-versions and the text itself, so a changed article is recomputed and an unchanged one
-is read back.
+the SHA-256 of the function's namespace, its parameters, the underthesea version, a hash
+of cyberlib's own modules and the text itself, so a changed article is recomputed and an
+unchanged one is read back.
 
 * Cache folder: ``cache_dir`` argument, else ``$CYBERLIB_CACHE``, else
   ``.cyberlib-cache/`` in the working directory. ``cache=False`` or
@@ -51,15 +51,18 @@ def cache_path(cache_dir: str | os.PathLike | None = None) -> Path | None:
 
 @lru_cache(maxsize=1)
 def _versions() -> str:
+    """Versions of underthesea and of cyberlib's own code (a hash of its modules), so an
+    upgrade or an edited module never serves stale results."""
     from importlib.metadata import PackageNotFoundError, version
 
-    out = []
-    for package in ("cyberlib", "underthesea"):
-        try:
-            out.append(f"{package}={version(package)}")
-        except PackageNotFoundError:
-            out.append(f"{package}=?")
-    return ";".join(out)
+    try:
+        tagger = version("underthesea")
+    except PackageNotFoundError:  # pragma: no cover - a dependency
+        tagger = "?"
+    code = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        code.update(path.read_bytes())
+    return f"underthesea={tagger};cyberlib={code.hexdigest()[:16]}"
 
 
 def _key(namespace: str, params: Any, text: str) -> str:
