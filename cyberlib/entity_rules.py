@@ -119,12 +119,26 @@ def _linked(text: str, tokens: list[re.Match[str]], j: int) -> bool:
     return 0 < j < len(tokens) and text[tokens[j - 1].end() : tokens[j].start()] == " "
 
 
-def _org_end(text: str, tokens: list[re.Match[str]], i: int) -> int:
+def _word_pairs(text: str) -> frozenset[str]:
+    """Adjacent syllables that underthesea's ``word_tokenize`` puts in one word ("công an")."""
+    from underthesea import word_tokenize
+
+    pairs = set()
+    for word in word_tokenize(text):
+        parts = word.casefold().split()
+        pairs.update(f"{a} {b}" for a, b in zip(parts, parts[1:], strict=False))
+    return frozenset(pairs)
+
+
+def _org_end(text: str, tokens: list[re.Match[str]], i: int, pairs: frozenset[str]) -> int:
     """Index of the last token of an organisation name whose first word is token ``i``.
 
-    Grammar: a first group of capitalised syllables (plus one lowercase syllable: "Công an",
-    "Niềm Tin Số"), then compound words "Xxx yyy" ("Hình sự", "Quốc tế"), optionally joined
-    by "và"; a country or place name may close it ("Bộ Nội vụ Anh").
+    Grammar: a first group of capitalised syllables ("Niềm Tin Số"), or one capitalised
+    syllable and the lowercase one of the same word ("Công an"), then words "Xxx yyy"
+    ("Hình sự", "Quốc tế"), optionally joined by "và"; a country or place name may close it
+    ("Bộ Nội vụ Anh"). A lowercase syllable counts only when underthesea's segmenter puts
+    it in one word with the syllable before (``pairs``), so verbs are left out
+    ("Ngân hàng Vietcombank gọi điện").
     """
     from cyberlib.tokens import stopwords
 
@@ -139,7 +153,8 @@ def _org_end(text: str, tokens: list[re.Match[str]], i: int) -> int:
 
     def low(k: int) -> bool:
         word = tokens[k].group() if _linked(text, tokens, k) else ""
-        return word[:1].islower() and word not in stop
+        pair = f"{tokens[k - 1].group()} {word}".casefold()
+        return word[:1].islower() and word not in stop and pair in pairs
 
     j = i
     while cap(j + 1):
@@ -170,7 +185,9 @@ def _place_names() -> frozenset[str]:
     return frozenset(k for k, (_, kind, _) in entries.items() if kind in ("country", "location"))
 
 
-def _head_spans(text: str, tokens: list[re.Match[str]], index: dict[int, int]) -> list[Span]:
+def _head_spans(
+    text: str, tokens: list[re.Match[str]], index: dict[int, int], pairs: frozenset[str]
+) -> list[Span]:
     """Organisations from capitalised heads ("Bộ Y tế"), places from place heads."""
     rules = _rules()
     spans = []
@@ -180,7 +197,7 @@ def _head_spans(text: str, tokens: list[re.Match[str]], index: dict[int, int]) -
             if i is None or not _title_word(tokens, i, set()):
                 continue
             if kind == "org":
-                start, end = m.start(), tokens[_org_end(text, tokens, i)].end()
+                start, end = m.start(), tokens[_org_end(text, tokens, i, pairs)].end()
             else:
                 j = i
                 while _linked(text, tokens, j + 1) and _title_word(tokens, j + 1, rules["heads"]):
@@ -285,7 +302,8 @@ def find_entities(text: str) -> list[Span]:
     text = normalize(text)
     tokens = list(_TOKEN.finditer(text))
     index = {t.start(): k for k, t in enumerate(tokens)}
-    spans = _resolve(_gazetteer_spans(text) + _head_spans(text, tokens, index))
+    heads = _head_spans(text, tokens, index, _word_pairs(text))
+    spans = _resolve(_gazetteer_spans(text) + heads)
     full, short = _person_spans(text, tokens, index, spans)
     full = _resolve(full)
     names = {name for _, _, name, _ in full}

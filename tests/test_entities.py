@@ -150,6 +150,19 @@ def test_country_names_inside_personal_names_are_not_countries():
     }
 
 
+def test_people_in_crime_reports_and_names_that_stop_before_verbs():
+    text = (
+        "Đối tượng Phạm Văn Long giả danh nhân viên Ngân hàng Vietcombank gọi điện; "
+        "Cục Thuế gọi lại, còn Tòa án xét xử bị cáo Lê Thị Hoa."
+    )
+    assert _names(text) == {
+        ("Phạm Văn Long", "person"),
+        ("Ngân hàng Vietcombank", "org"),
+        ("Cục Thuế", "org"),
+        ("Lê Thị Hoa", "person"),
+    }
+
+
 def test_vietnamese_names_with_common_syllables_are_kept_whole():
     assert _names("Đại tá Trần Văn Hùng và Thiếu tá Đỗ Trung Kiên có mặt.") == {
         ("Trần Văn Hùng", "person"),
