@@ -229,6 +229,7 @@ def figures_by_unit(stats: pd.DataFrame, ax: Axes | None = None) -> Axes:
     ax.invert_yaxis()
     ax.margins(x=0.1)
     ax.set_title(title)
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     ax.set_xlabel("số số liệu (figures)")
     ax.set_ylabel("đơn vị (unit)")
     return ax
@@ -390,6 +391,7 @@ def sources_by_count(stats: pd.DataFrame, ax: Axes | None = None) -> Axes:
     ax.invert_yaxis()
     ax.margins(x=0.1)
     ax.set_title("Nguồn của số liệu")
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     ax.set_xlabel("số số liệu (figures)")
     ax.set_ylabel("nguồn (source)")
     return ax
@@ -519,6 +521,7 @@ def themes_with_figures(stat_themes: pd.DataFrame, ax: Axes | None = None) -> Ax
     ax.invert_yaxis()
     ax.margins(x=0.1)
     ax.set_title("Chủ đề mang số liệu")
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     ax.set_xlabel("số số liệu trong các câu thuộc chủ đề")
     ax.set_ylabel("chủ đề (theme)")
     return ax
@@ -552,6 +555,7 @@ def entities_per_article(ents: pd.DataFrame, ax: Axes | None = None) -> Axes:
     ax.invert_yaxis()
     ax.legend(fontsize=8, loc="lower right")
     ax.set_title(title)
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     ax.set_xlabel("số thực thể khác nhau")
     ax.set_ylabel("bài viết")
     return ax
