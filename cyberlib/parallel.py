@@ -13,7 +13,8 @@ unchanged one is read back.
   text needs computing, a plain loop otherwise), ``"serial"`` (a plain loop) and
   ``"dask"`` (a ``dask.bag``; it uses whatever scheduler Dask is configured with,
   including a ``distributed.Client``; install with ``pip install cyberlib[dask]``).
-* A tqdm progress bar appears for long runs (``progress=None``: from 50 texts to compute).
+* A tqdm progress bar appears for long runs (``progress=None``: from 50 texts to compute,
+  on a terminal or in a notebook; ``progress=True``/``False`` forces it on or off).
 """
 
 from __future__ import annotations
@@ -159,8 +160,11 @@ def map_texts(
         todo.setdefault(key, []).append(i)
     if todo:
         keys = list(todo)
-        show = len(keys) >= _PROGRESS_FROM if progress is None else progress
-        with tqdm(total=len(keys), desc=namespace, disable=not show) as bar:
+        if progress is None:  # long runs only, and only on a terminal or in a notebook
+            disable = True if len(keys) < _PROGRESS_FROM else None
+        else:
+            disable = not progress
+        with tqdm(total=len(keys), desc=namespace, disable=disable) as bar:
             values = _compute(func, [texts[todo[k][0]] for k in keys], engine, bar)
         for key, value in zip(keys, values, strict=True):
             for i in todo[key]:
