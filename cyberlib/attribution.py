@@ -69,18 +69,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     ctx = lexicon().context
     src = ctx["source"]
     return {
-        "period": re.compile(
-            rf"(?P<range>(?<!\d){_YEAR}){_S}*[-–—]{_S}*(?P<range2>{_YEAR})(?!\d)"
-            rf"|(?<!\w)(?P<pre>(?:{alternation(ctx['period']['not_before_year'])}){_S}+)?"
-            rf"(?:năm|tháng{_S}+(?P<month>\d{{1,2}})/){_S}*(?P<year>{_YEAR})(?!\d)"
-            rf"|(?<!\w)(?P<phrase>{alternation(ctx['period']['phrases'])})(?!\w)",
-            re.IGNORECASE,
+        "year": re.compile(rf"{_YEAR}(?!\d)"),
+        "range_tail": re.compile(rf"{_S}*[-–—]{_S}*({_YEAR})(?!\d)"),
+        "year_head": re.compile(
+            rf"(?:^|[^\w])(?P<pre>(?:{alternation(ctx['period']['not_before_year'])}){_S}+)?"
+            rf"(?:năm|tháng{_S}+(?P<month>\d{{1,2}})/){_S}*$"
         ),
+        "phrase": re.compile(rf"(?:{alternation(ctx['period']['phrases'])})(?!\w)"),
         "theo": re.compile(
             rf"(?:^|[,;:(]){_S}*(?:{alternation(src['theo'])}){_S}+(?P<x>[^,;:.\n]{{2,160}})",
             re.IGNORECASE,
         ),
-        "verb": re.compile(rf"(?<!\w)(?:{alternation(src['verbs'])})(?!\w)", re.IGNORECASE),
+        "verb": re.compile(rf"(?:{alternation(src['verbs'])})(?!\w)"),
         "drop": re.compile(
             rf"^(?:(?:{alternation(src['drop_prefixes'] + src['clause_openers'])}){_S}+)+",
             re.IGNORECASE,
@@ -110,18 +110,28 @@ def period_of(sentence: str, fig_start: int, fig_end: int) -> str | None:
 @lru_cache(maxsize=256)
 def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
     """Period phrases of a sentence as ``(start, end, value)`` (cached per sentence)."""
+    pats = _patterns()
+    low = sentence.lower()
     out = []
-    for m in _patterns()["period"].finditer(sentence):
-        if m.group("range"):
-            value = f"{m.group('range')}–{m.group('range2')}"
-        elif m.group("year"):
-            if m.group("pre"):
-                continue
-            month = m.group("month")
-            value = f"{month}/{m.group('year')}" if month else m.group("year")
-        else:
-            value = " ".join(m.group("phrase").lower().split())
-        out.append((m.start(), m.end(), value))
+    skip_to = -1
+    for m in pats["year"].finditer(sentence):
+        ys, ye = m.span()
+        if ys < skip_to or (ys and sentence[ys - 1].isalnum()):
+            continue
+        tail = pats["range_tail"].match(sentence, ye)
+        if tail:
+            out.append((ys, tail.end(), f"{m.group()}–{tail.group(1)}"))
+            skip_to = tail.end()
+            continue
+        head = pats["year_head"].search(low, max(0, ys - 30), ys)
+        if head and not head.group("pre"):
+            month = head.group("month")
+            value = f"{month}/{m.group()}" if month else m.group()
+            out.append((head.start() + (head.group()[0] not in "nt"), ye, value))
+    for m in pats["phrase"].finditer(low):
+        if m.start() and low[m.start() - 1].isalnum():
+            continue
+        out.append((m.start(), m.end(), " ".join(m.group().split())))
     return tuple(out)
 
 
@@ -195,7 +205,10 @@ def _cues(sentence: str) -> tuple[tuple, tuple]:
         if x is not None:
             theo.append((m.start(), x))
     verbs = []
-    for m in pats["verb"].finditer(sentence):
+    low = sentence.lower()
+    for m in pats["verb"].finditer(low):
+        if m.start() and low[m.start() - 1].isalnum():
+            continue
         x = _clean_source(_clause_before(sentence, m.start()), strict=True)
         closing = len(sentence[m.end() :].strip(" .")) <= 1
         verbs.append((m.start(), x, closing))

@@ -48,6 +48,7 @@ _S = r"[^\S\n]"
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")
 _VERSION = re.compile(r"\d+\.\d{1,2}")
 _NEXT_WORD = re.compile(r"[^\S\n]+([^\W\d_]+)")
+_NEEDS_TONES = re.compile(r"(?:[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![^\W\d_])")
 _OPENERS = " \t\"'“‘([-–•*"
 
 
@@ -99,7 +100,7 @@ def _sentence_initial(text: str, pos: int) -> bool:
 def _value(num: str) -> tuple[float | None, bool, list[str]]:
     """(value, written in words, trailing scale words) of a matched number."""
     parts = num.lower().split()
-    scales = set(lexicon().scales)
+    scales = lexicon().scale_set
     tail = []
     for w in reversed(parts):
         if w not in scales:
@@ -123,17 +124,19 @@ def _group(text: str, m: re.Match[str], name: str) -> str | None:
 def _figure(text: str, m: re.Match[str]) -> dict[str, Any] | None:
     """Check one candidate (matched on the lowercased text); return its row fields or None."""
     lex = lexicon()
-    unit_w, head = _group(text, m, "unit"), _group(text, m, "head")
-    if unit_w is None and head is None and m.group("pcur") is None:
+    low_num, low_unit = m.group("num", "unit")
+    if not low_num[0].isdigit() and not low_num.startswith("hàng"):
+        if low_unit is None or low_num in lex.lone_words:
+            return None  # words need a listed unit; "một", "nửa" alone are no figure
+    elif low_unit is None and m.group("head") is None and m.group("pcur") is None:
         return None
+    unit_w, head = _group(text, m, "unit"), _group(text, m, "head")
     num, num2 = _group(text, m, "num"), _group(text, m, "num2")
-    value, in_words, tail = _value(num)
+    value, in_words, tail = _value(low_num)
     if value is None:
         return None
     start = m.start()
     prev = _prev_words(text, start, 3)
-    if in_words and (num.lower() in ("một", "nửa") or unit_w is None):
-        return None
     if in_words and num[0].isupper() and not _sentence_initial(text, start):
         return None  # a name: "Ba Lan", "Hai Bà Trưng"
     keys = [w.lower() for w, _ in prev]
@@ -141,7 +144,7 @@ def _figure(text: str, m: re.Match[str]) -> dict[str, Any] | None:
         return None
     pcur = _group(text, m, "pcur")
     if unit_w is not None:
-        unit, kind = lex.units[" ".join(unit_w.lower().split())]
+        unit, kind = lex.units[" ".join(low_unit.split())]
         after = _NEXT_WORD.match(text, m.end())
         if kind == DURATION and after and after.group(1).lower() in lex.time_of_day:
             return None
@@ -175,25 +178,25 @@ def _figure(text: str, m: re.Match[str]) -> dict[str, Any] | None:
         return None
     high = math.nan
     if num2 is not None:
-        high, _, tail2 = _value(num2)
+        high, _, tail2 = _value(m.group("num2"))
         if high is None or (_YEARLIKE.fullmatch(num2) and kind not in (MONEY, PERCENT)):
             return None
         if not tail and tail2:
             value *= parse_words(tail2) or 1.0
         if not value < high:
             return None
-    qualifier, change, qstart, rest = "exact", None, start, prev
-    for n in (3, 2, 1):
-        phrase = " ".join(w for w, _ in reversed(prev[:n])).lower()
-        if len(prev) >= n and phrase in lex.qualifiers:
-            qualifier, qstart, rest = lex.qualifiers[phrase], prev[n - 1][1], prev[n:]
+    qualifier, change, qstart, used = "exact", None, start, 0
+    for n in range(min(3, len(keys)), 0, -1):
+        phrase = " ".join(reversed(keys[:n]))
+        if phrase in lex.qualifiers:
+            qualifier, qstart, used = lex.qualifiers[phrase], prev[n - 1][1], n
             break
-    for n in (2, 1):
-        phrase = " ".join(w for w, _ in reversed(rest[:n])).lower()
-        if len(rest) >= n and phrase in lex.changes:
-            change, rest = lex.changes[phrase], rest[n:]
+    for n in range(min(2, len(keys) - used), 0, -1):
+        phrase = " ".join(reversed(keys[used : used + n]))
+        if phrase in lex.changes:
+            change = lex.changes[phrase]
             break
-    if num.lower().startswith("hàng"):
+    if low_num.startswith("hàng"):
         qualifier = lex.order_qualifier
     if qstart == start and change is None and prev:
         word, pos = prev[0]
@@ -205,6 +208,11 @@ def _figure(text: str, m: re.Match[str]) -> dict[str, Any] | None:
         unit_text=unit_text, qualifier=qualifier, change=change, kind=kind,
         unit_start=unit_start, num_start=start,
     )  # fmt: skip
+
+
+def _tones(text: str) -> str:
+    """Old-style tone placement, skipped when no "o"/"u" + toned vowel could need it."""
+    return normalize_unicode(text) if _NEEDS_TONES.search(text) else text
 
 
 def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
@@ -229,7 +237,7 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
         if index is None:
             index = SentenceIndex(norm)
         s0, s1 = index.span(fig["num_start"])
-        sentence = normalize_unicode(norm[s0:s1])
+        sentence = _tones(norm[s0:s1])
         rel = fig["start"] - s0
         subject = subject_of(sentence, fig["unit_start"] - s0, fig["end"] - s0, rel, fig["kind"])
         period = period_of(sentence, rel, fig["end"] - s0)
@@ -239,7 +247,7 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
             start, end = offsets[start], offsets[end]
         yield (
             doc_id, text[start:end], start, end, fig["value"], fig["value_high"], fig["unit"],
-            normalize_unicode(fig["unit_text"]), fig["qualifier"], fig["change"],
+            _tones(fig["unit_text"]), fig["qualifier"], fig["change"],
             subject or None, period, source, sentence,
         )  # fmt: skip
 

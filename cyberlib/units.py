@@ -49,6 +49,8 @@ class Lexicon:
     digit_words: tuple[str, ...]
     multipliers: tuple[str, ...]
     scales: tuple[str, ...]
+    scale_set: frozenset[str]
+    lone_words: frozenset[str]
     context: dict
 
 
@@ -86,6 +88,8 @@ def lexicon() -> Lexicon:
         digit_words=tuple(nw["digits"]),
         multipliers=tuple(special) + scales,
         scales=scales,
+        scale_set=frozenset(scales),
+        lone_words=frozenset(nw["grammar"]["never_alone"]),
         context=ctx,
     )
 

@@ -1,0 +1,121 @@
+"""Statistic extraction speed and memory against underthesea ``word_tokenize``.
+
+    python benchmarks/bench_statistics.py [--articles 5000] [--tokenize-sample 300] [--seed 7]
+
+Rates are per CPU second of this process (``time.process_time``), so that other work on a
+shared machine does not distort them; wall-clock rates are printed beside.
+
+Builds a corpus of synthetic articles from the shipped ones (sentences shuffled within and
+across articles, every number redrawn, with a fixed seed), then measures on one core:
+
+* ``extract_statistics`` on the whole corpus frame: articles/s, MB/s (UTF-8), rows found;
+* its peak Python memory (tracemalloc, in a second run: tracing slows the code down);
+* underthesea ``word_tokenize`` on a random sample of the same articles (it is ~100x slower,
+  so the whole corpus would take minutes); its rate is extrapolated to the corpus and the
+  ratio of the two rates printed.
+
+Targets (issue 4): >= 2,000 seed-sized articles/s and >= 40x faster than word_tokenize.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import cyberlib  # noqa: E402
+from cyberlib.figures import extract_statistics  # noqa: E402
+
+_SENT = re.compile(r"(?<=[.!?])\s+|\n+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _vary(match: re.Match[str], rng: random.Random) -> str:
+    text = match.group()
+    if len(text) == 4 and text.startswith(("19", "20")):
+        return str(rng.randint(2000, 2030))  # years stay years
+    n = rng.choice([rng.randint(1, 99), rng.randint(100, 999), rng.randint(1000, 999999)])
+    if rng.random() < 0.2:
+        return f"{n},{rng.randint(1, 9)}"
+    return f"{n:,}".replace(",", ".")  # Vietnamese thousands grouping
+
+
+def make_corpus(texts: list[str], n: int, seed: int) -> list[str]:
+    """``n`` synthetic articles: shuffled sentences of the seeds with redrawn numbers."""
+    rng = random.Random(seed)
+    pool = [[s for s in _SENT.split(t) if s.strip()] for t in texts]
+    everything = [s for sents in pool for s in sents]
+    out = []
+    for i in range(n):
+        base = list(pool[i % len(pool)])
+        rng.shuffle(base)
+        for j in rng.sample(range(len(base)), k=min(2, len(base))):
+            base[j] = rng.choice(everything)  # swap in a sentence of another article
+        paragraphs = [" ".join(base[j : j + 3]) for j in range(0, len(base), 3)]
+        article = "\n\n".join(paragraphs)
+        out.append(_NUMBER.sub(lambda m: _vary(m, rng), article))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=5000)
+    ap.add_argument("--tokenize-sample", type=int, default=300)
+    ap.add_argument("--seed", type=int, default=7)
+    a = ap.parse_args(argv)
+
+    import pandas as pd
+
+    seeds = cyberlib.load_corpus(ROOT / "data" / "articles")["text"].tolist()
+    texts = make_corpus(seeds, a.articles, a.seed)
+    corpus = pd.DataFrame({"doc_id": [f"gen{i:05d}" for i in range(len(texts))], "text": texts})
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    seed_chars = sum(map(len, seeds)) / len(seeds)
+    gen_chars = sum(map(len, texts)) / len(texts)
+    print(f"corpus: {len(texts)} articles, {mb:.1f} MB, {gen_chars:.0f} chars/article "
+          f"(seeds: {seed_chars:.0f})")  # fmt: skip
+
+    extract_statistics(corpus.head(50))  # warm up: data files, compiled patterns
+    t0, c0 = time.perf_counter(), time.process_time()
+    stats = extract_statistics(corpus)
+    dt, cpu = time.perf_counter() - t0, time.process_time() - c0
+    rate = len(texts) / cpu
+    print(f"extract_statistics: {dt:.2f} s wall, {cpu:.2f} s CPU -> {rate:,.0f} articles/s, "
+          f"{mb / cpu:.1f} MB/s per core (wall: {len(texts) / dt:,.0f} articles/s), "
+          f"{len(stats):,} figures")  # fmt: skip
+
+    tracemalloc.start()
+    extract_statistics(corpus)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"extract_statistics peak memory (tracemalloc): {peak / 1e6:.1f} MB")
+
+    from underthesea import word_tokenize
+
+    sample = random.Random(a.seed).sample(texts, k=min(a.tokenize_sample, len(texts)))
+    word_tokenize(sample[0])  # warm up: model load
+    c0 = time.process_time()
+    for t in sample:
+        word_tokenize(t)
+    tdt = time.process_time() - c0
+    trate = len(sample) / tdt
+    print(
+        f"underthesea word_tokenize: {len(sample)} sampled articles in {tdt:.2f} s CPU, "
+        f"{trate:,.1f} articles/s (whole corpus extrapolated: {len(texts) / trate:.0f} s)"
+    )
+    ratio = rate / trate
+    print(f"ratio: extraction is {ratio:.0f}x faster than word_tokenize")
+    ok = rate >= 2000 and ratio >= 40
+    print("targets (>= 2,000 articles/s, >= 40x):", "met" if ok else "NOT met")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
