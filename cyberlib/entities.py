@@ -31,13 +31,13 @@ from cyberlib.entity_rules import (
     KINDS,
     Span,
     _at_sentence_start,
-    _gazetteer,
-    _is_acronym,
     _name_word,
     _prev_word,
-    _rules,
     canonical,
     find_entities,
+    gazetteer_index,
+    is_acronym,
+    rule_lists,
 )
 from cyberlib.normalization import normalize
 
@@ -86,21 +86,21 @@ def ner_spans(text: str) -> list[tuple[int, int, str]]:
 
 def _ner_entity(text: str, start: int, end: int, tag: str) -> Span | None:
     """Filter one underthesea entity; ``None`` for its usual mistakes."""
-    rules = _rules()
+    rules = rule_lists()
     surface = " ".join(text[start:end].split())
     words = surface.split()
     if tag not in _NER_KIND or not surface[:1].isupper() or surface in rules["not_names"]:
         return None
     if rules["titles"].fullmatch(surface) or any(c.isdigit() for c in surface):
         return None
-    entry = _gazetteer()[1].get(surface.casefold())
+    entry = gazetteer_index()[1].get(surface.casefold())
     if entry:
         return (start, end, entry[0], entry[1])
     if any(not w[:1].isupper() for w in words) and tag != "ORG":
         return None
     if tag == "PER" and not (2 <= len(words) <= 5 and all(_name_word(w, rules) for w in words)):
         return None
-    if len(words) == 1 and (_is_acronym(surface) or _at_sentence_start(text, start)):
+    if len(words) == 1 and (is_acronym(surface) or _at_sentence_start(text, start)):
         return None
     if tag == "ORG" and (len(words) < 2 or len(words) > 8):
         return None

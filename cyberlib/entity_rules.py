@@ -9,81 +9,29 @@ kinds) and ``cyberlib/data/entity_rules.toml`` (titles, honorifics, heads). Span
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from bisect import bisect_left
 from typing import Any
 
+from cyberlib.gazetteer import (
+    KINDS,
+    canonical,
+    gazetteer_index,
+    is_acronym,
+    place_names,
+    rule_lists,
+)
 from cyberlib.normalization import normalize
-from cyberlib.resources import load_csv, load_toml
 
 __all__ = ["KINDS", "Span", "canonical", "find_entities"]
 
-KINDS = ("org", "person", "location", "country")
 Span = tuple[int, int, str, str]  # start, end, canonical name, kind
 _TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
-_B, _E = r"(?<![^\W_])", r"(?![^\W_])"
 _CLAUSE_END = re.compile(r"[.!?…:;\n]")
 
 
-def _is_acronym(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(word) > 1 and bool(letters) and all(c.isupper() or not c.isalpha() for c in word)
-
-
-def _alternation(words: list[str], first_exact: bool) -> str:
-    parts = []
-    for w in sorted({normalize(x) for x in words}, key=len, reverse=True):
-        body = r"\s+".join(re.escape(p) for p in w.split())
-        if _is_acronym(w) or not first_exact:
-            parts.append(f"(?-i:{body})" if _is_acronym(w) else body)
-        else:
-            parts.append(f"(?-i:{re.escape(w[0])}){body[len(re.escape(w[0])) :]}")
-    return _B + "(?:" + "|".join(parts) + ")" + _E
-
-
-@lru_cache(maxsize=1)
-def _gazetteer() -> tuple[re.Pattern[str], dict[str, tuple[str, str, bool]]]:
-    entries = {}
-    for row in load_csv("gazetteer.csv"):
-        alias = normalize(row["alias"])
-        entries[alias.casefold()] = (
-            normalize(row["canonical"]),
-            row["kind"],
-            row["ambiguous"] == "1",
-        )
-    aliases = [normalize(row["alias"]) for row in load_csv("gazetteer.csv")]
-    return re.compile(_alternation(aliases, first_exact=True), re.I), entries
-
-
-@lru_cache(maxsize=1)
-def _rules() -> dict[str, Any]:
-    cfg = load_toml("entity_rules.toml")
-    honorifics = set(cfg["honorifics"])
-    titles = [t for t in cfg["person_titles"] if t not in honorifics]
-    return {
-        "titles": re.compile(_alternation(titles, first_exact=False), re.I),
-        "honorifics": re.compile(_B + "(?:" + "|".join(map(re.escape, honorifics)) + ")" + _E),
-        "org": re.compile(_alternation(cfg["org_heads"], first_exact=True)),
-        "loc": re.compile(_alternation(cfg["location_heads"], first_exact=True)),
-        "heads": {normalize(h) for h in cfg["org_heads"] if " " not in h.strip()},
-        "not_names": {normalize(w) for w in cfg["not_names"]},
-        "not_after": {normalize(w).casefold() for w in cfg.get("ambiguous_not_after", [])},
-    }
-
-
-def canonical(name: str) -> str:
-    """The canonical form of a name the gazetteer knows (else the name, normalised).
-
-    >>> canonical("Hoa Kỳ"), canonical("LHQ"), canonical("Thụy Sỹ"), canonical("Marc Knapper")
-    ('Mỹ', 'Liên hợp quốc', 'Thụy Sĩ', 'Marc Knapper')
-    """
-    name = " ".join(normalize(name).split())
-    entry = _gazetteer()[1].get(name.casefold())
-    return entry[0] if entry else name
-
-
 def _at_sentence_start(text: str, start: int) -> bool:
-    head = text[:start].rstrip(" \"'([")
-    return not head or bool(_CLAUSE_END.match(head[-1]))
+    head = text[max(0, start - 20) : start].rstrip(" \"'([")  # a window: linear in the text
+    return (not head and start <= 20) or bool(head and _CLAUSE_END.match(head[-1]))
 
 
 def _prev_word(text: str, start: int) -> str:
@@ -92,8 +40,8 @@ def _prev_word(text: str, start: int) -> str:
 
 
 def _gazetteer_spans(text: str) -> list[Span]:
-    pattern, entries = _gazetteer()
-    not_after = _rules()["not_after"]
+    pattern, entries = gazetteer_index()
+    not_after = rule_lists()["not_after"]
     spans = []
     for m in pattern.finditer(text):
         name, kind, ambiguous = entries[" ".join(m.group().split()).casefold()]
@@ -142,7 +90,7 @@ def _org_end(text: str, tokens: list[re.Match[str]], i: int, pairs: frozenset[st
     """
     from cyberlib.tokens import stopwords
 
-    rules, places, stop = _rules(), _place_names(), stopwords()
+    rules, places, stop = rule_lists(), place_names(), stopwords()
 
     def cap(k: int) -> bool:
         return (
@@ -160,7 +108,7 @@ def _org_end(text: str, tokens: list[re.Match[str]], i: int, pairs: frozenset[st
     while cap(j + 1):
         j += 1
     first = tokens[i].group()
-    if j == i and low(j + 1) and not _is_acronym(first) and not any(c.isdigit() for c in first):
+    if j == i and low(j + 1) and not is_acronym(first) and not any(c.isdigit() for c in first):
         j += 1
     elif j > i and low(j + 1) and cap(j + 2) and low(j + 3):  # "Chống Lừa đảo Toàn cầu"
         j += 1
@@ -173,23 +121,17 @@ def _org_end(text: str, tokens: list[re.Match[str]], i: int, pairs: frozenset[st
         k = j + 1
         if k < len(tokens) and tokens[k].group() == "và" and _linked(text, tokens, k):
             k += 1
-        if cap(k) and not _is_acronym(tokens[k].group()) and low(k + 1):
+        if cap(k) and not is_acronym(tokens[k].group()) and low(k + 1):
             j = k + 1
             continue
         return j
-
-
-@lru_cache(maxsize=1)
-def _place_names() -> frozenset[str]:
-    _, entries = _gazetteer()
-    return frozenset(k for k, (_, kind, _) in entries.items() if kind in ("country", "location"))
 
 
 def _head_spans(
     text: str, tokens: list[re.Match[str]], index: dict[int, int], pairs: frozenset[str]
 ) -> list[Span]:
     """Organisations from capitalised heads ("Bộ Y tế"), places from place heads."""
-    rules = _rules()
+    rules = rule_lists()
     spans = []
     for kind, pattern in (("org", rules["org"]), ("location", rules["loc"])):
         for m in pattern.finditer(text):
@@ -211,15 +153,12 @@ def _head_spans(
 
 
 def _title_word(tokens: list[re.Match[str]], j: int, heads: set[str] | frozenset[str]) -> bool:
-    if j >= len(tokens):
-        return False
-    word = tokens[j].group()
-    return word[0].isupper() and word not in heads
+    return j < len(tokens) and tokens[j].group()[0].isupper() and tokens[j].group() not in heads
 
 
 def _next_token(text: str, tokens, index: dict[int, int], pos: int) -> int | None:
-    gap = len(text[pos:]) - len(text[pos:].lstrip(" "))
-    return index.get(pos + gap) if gap == 1 else None
+    """Index of the token one space after ``pos``, if any."""
+    return index.get(pos + 1) if text[pos : pos + 2][:1] == " " else None
 
 
 def _resolve(spans: list[Span]) -> list[Span]:
@@ -236,7 +175,7 @@ def _resolve(spans: list[Span]) -> list[Span]:
 def _name_word(word: str, rules: dict[str, Any]) -> bool:
     return (
         word[0].isupper()
-        and not _is_acronym(word)
+        and not is_acronym(word)
         and not any(c.isdigit() for c in word)
         and word not in rules["not_names"]
         and word not in rules["heads"]
@@ -246,7 +185,7 @@ def _name_word(word: str, rules: dict[str, Any]) -> bool:
 def _name_run(text: str, tokens, i: int, blocked: set[int], window: int) -> list[int]:
     """Token indices of the first run of name words within ``window`` tokens from ``i`` in
     the same clause (a run of one word is returned only when nothing longer follows)."""
-    rules, run, first = _rules(), [], []
+    rules, run, first = rule_lists(), [], []
     for k in range(i, min(len(tokens), i + window)):
         gap = text[tokens[k - 1].end() : tokens[k].start()] if k > i else " "
         if k > i and (_CLAUSE_END.search(gap) or "," in gap or "(" in gap):
@@ -264,10 +203,12 @@ def _name_run(text: str, tokens, i: int, blocked: set[int], window: int) -> list
 
 def _person_spans(text: str, tokens, index, taken: list[Span]) -> tuple[list[Span], list[Span]]:
     """Full names after titles, and lone surnames after honorifics (to merge later)."""
-    rules = _rules()
-    blocked = set()
+    rules, starts, blocked = rule_lists(), [t.start() for t in tokens], set()
     for s, e, _, _ in taken:
-        blocked.update(k for k, t in enumerate(tokens) if t.start() >= s and t.end() <= e)
+        k = bisect_left(starts, s)
+        while k < len(tokens) and tokens[k].end() <= e:
+            blocked.add(k)
+            k += 1
     full, short = [], []
     for pattern, window in ((rules["titles"], 12), (rules["honorifics"], 6)):
         for m in pattern.finditer(text):
@@ -275,9 +216,7 @@ def _person_spans(text: str, tokens, index, taken: list[Span]) -> tuple[list[Spa
             if i is None or (window == 6 and not _name_word(tokens[i].group(), rules)):
                 continue
             run = _name_run(text, tokens, i, blocked, window)
-            if window == 6 and run and run[0] != i:
-                continue
-            if not run:
+            if not run or (window == 6 and run[0] != i):
                 continue
             s, e = tokens[run[0]].start(), tokens[run[-1]].end()
             if 2 <= len(run) <= 5:

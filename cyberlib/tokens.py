@@ -115,7 +115,15 @@ def sentences(text: str) -> list[str]:
 
 
 def as_corpus(corpus: Any) -> pd.DataFrame:
-    """A corpus frame from a frame with a ``text`` column, or from paths (``load_corpus``)."""
+    """A corpus frame from a frame with a ``text`` column (``doc_id`` taken from the index
+    when missing), or from paths, loaded with :func:`cyberlib.load_corpus`.
+
+    >>> import pandas as pd
+    >>> as_corpus(pd.DataFrame({"text": ["Lừa đảo qua mạng."]}))["doc_id"].tolist()
+    ['0']
+    >>> as_corpus("data/articles/001_434c56572f580cfd.txt")["doc_id"].tolist()
+    ['001_434c56572f580cfd']
+    """
     import pandas as pd
 
     if isinstance(corpus, pd.DataFrame):

@@ -1,0 +1,105 @@
+"""The knowledge behind entity finding, loaded once: gazetteer and rule lists.
+
+``cyberlib/data/gazetteer.csv`` maps every alias to one canonical name and a kind;
+``cyberlib/data/entity_rules.toml`` lists titles, honorifics, organisation and place heads.
+Aliases match on normalised text; acronyms exactly, other names with their first letter's
+case and the rest case-insensitive ("Liên Hợp Quốc" = "Liên hợp quốc", but not "bộ").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from cyberlib.normalization import normalize
+from cyberlib.resources import load_csv, load_toml
+
+__all__ = ["KINDS", "canonical", "gazetteer_index", "is_acronym", "place_names", "rule_lists"]
+
+KINDS = ("org", "person", "location", "country")
+_B, _E = r"(?<![^\W_])", r"(?![^\W_])"
+
+
+def is_acronym(word: str) -> bool:
+    """Two or more characters, every letter a capital.
+
+    >>> is_acronym("LHQ"), is_acronym("A05"), is_acronym("Bộ"), is_acronym("Đ")
+    (True, True, False, False)
+    """
+    letters = [c for c in word if c.isalpha()]
+    return len(word) > 1 and bool(letters) and all(c.isupper() or not c.isalpha() for c in word)
+
+
+def _alternation(words: list[str], first_exact: bool) -> str:
+    parts = []
+    for w in sorted({normalize(x) for x in words}, key=len, reverse=True):
+        body = r"\s+".join(re.escape(p) for p in w.split())
+        if is_acronym(w) or not first_exact:
+            parts.append(f"(?-i:{body})" if is_acronym(w) else body)
+        else:
+            parts.append(f"(?-i:{re.escape(w[0])}){body[len(re.escape(w[0])) :]}")
+    return _B + "(?:" + "|".join(parts) + ")" + _E
+
+
+@lru_cache(maxsize=1)
+def gazetteer_index() -> tuple[re.Pattern[str], dict[str, tuple[str, str, bool]]]:
+    """One regex over every alias, and ``casefolded alias -> (canonical, kind, ambiguous)``.
+
+    >>> pattern, entries = gazetteer_index()
+    >>> pattern.search("Đoàn đại biểu Liên Hợp Quốc").group(), entries["lhq"]
+    ('Liên Hợp Quốc', ('Liên hợp quốc', 'org', False))
+    """
+    rows = load_csv("gazetteer.csv")
+    entries = {
+        normalize(r["alias"]).casefold(): (
+            normalize(r["canonical"]),
+            r["kind"],
+            r["ambiguous"] == "1",
+        )
+        for r in rows
+    }
+    return re.compile(_alternation([r["alias"] for r in rows], first_exact=True), re.I), entries
+
+
+@lru_cache(maxsize=1)
+def rule_lists() -> dict[str, Any]:
+    """Compiled title, honorific and head patterns and the word sets of ``entity_rules.toml``.
+
+    >>> rule_lists()["titles"].search("Thượng tướng Lê Quý Vương").group()
+    'Thượng tướng'
+    """
+    cfg = load_toml("entity_rules.toml")
+    honorifics = set(cfg["honorifics"])
+    titles = [t for t in cfg["person_titles"] if t not in honorifics]
+    return {
+        "titles": re.compile(_alternation(titles, first_exact=False), re.I),
+        "honorifics": re.compile(_B + "(?:" + "|".join(map(re.escape, honorifics)) + ")" + _E),
+        "org": re.compile(_alternation(cfg["org_heads"], first_exact=True)),
+        "loc": re.compile(_alternation(cfg["location_heads"], first_exact=True)),
+        "heads": {normalize(h) for h in cfg["org_heads"] if " " not in h.strip()},
+        "not_names": {normalize(w) for w in cfg["not_names"]},
+        "not_after": {normalize(w).casefold() for w in cfg.get("ambiguous_not_after", [])},
+    }
+
+
+def canonical(name: str) -> str:
+    """The canonical form of a name the gazetteer knows (else the name, normalised).
+
+    >>> canonical("Hoa Kỳ"), canonical("LHQ"), canonical("Thụy Sỹ"), canonical("Marc Knapper")
+    ('Mỹ', 'Liên hợp quốc', 'Thụy Sĩ', 'Marc Knapper')
+    """
+    name = " ".join(normalize(name).split())
+    entry = gazetteer_index()[1].get(name.casefold())
+    return entry[0] if entry else name
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Casefolded aliases of countries and places ("hoa kỳ", "hà nội").
+
+    >>> "hoa kỳ" in place_names(), "bộ công an" in place_names()
+    (True, False)
+    """
+    _, entries = gazetteer_index()
+    return frozenset(k for k, (_, kind, _) in entries.items() if kind in ("country", "location"))
