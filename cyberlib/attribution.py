@@ -73,12 +73,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "range_tail": re.compile(rf"{_S}*[-–—]{_S}*({_YEAR})(?!\d)"),
         "year_head": re.compile(
             rf"(?:^|[^\w])(?P<pre>(?:{alternation(ctx['period']['not_before_year'])}){_S}+)?"
-            rf"(?:năm|tháng{_S}+(?P<month>\d{{1,2}})/){_S}*$"
+            rf"(?:năm|tháng{_S}+(?P<month>\d{{1,2}})/|(?P<quarter>quý{_S}+[ivx\d]{{1,4}})/){_S}*$"
         ),
         "phrase": re.compile(rf"(?:{alternation(ctx['period']['phrases'])})(?!\w)"),
         "theo": re.compile(
-            rf"(?:^|[,;:(]){_S}*(?:{alternation(src['theo'])}){_S}+(?P<x>[^,;:.\n]{{2,160}})",
-            re.IGNORECASE,
+            rf"(?:^|[,;:(]){_S}*(?:{alternation(src['theo'])}){_S}+(?P<x>[^,;:.\n]{{2,160}})"
         ),
         "verb": re.compile(rf"(?:{alternation(src['verbs'])})(?!\w)"),
         "drop": re.compile(
@@ -127,6 +126,8 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
         if head and not head.group("pre"):
             month = head.group("month")
             value = f"{month}/{m.group()}" if month else m.group()
+            if head.group("quarter"):
+                value = sentence[head.start("quarter") : ye]
             out.append((head.start() + (head.group()[0] not in "nt"), ye, value))
     for m in pats["phrase"].finditer(low):
         if m.start() and low[m.start() - 1].isalnum():
@@ -199,13 +200,16 @@ def _cues(sentence: str) -> tuple[tuple, tuple]:
     """Source cues of a sentence (cached): ``(pos, X)`` for "Theo X", and
     ``(pos, X, closes the sentence)`` for "X cho biết"-like verbs."""
     pats = _patterns()
-    theo = []
-    for m in pats["theo"].finditer(sentence):
-        x = _clean_source(m.group("x"))
-        if x is not None:
-            theo.append((m.start(), x))
-    verbs = []
     low = sentence.lower()
+    if len(low) != len(sentence):
+        low = sentence
+    theo = []
+    if "theo" in low:
+        for m in pats["theo"].finditer(low):
+            x = _clean_source(sentence[m.start("x") : m.end("x")])
+            if x is not None:
+                theo.append((m.start(), x))
+    verbs = []
     for m in pats["verb"].finditer(low):
         if m.start() and low[m.start() - 1].isalnum():
             continue

@@ -91,6 +91,12 @@ def _prev_words(text: str, pos: int, n: int) -> list[tuple[str, int]]:
     return out
 
 
+def _digit_before(text: str, pos: int) -> bool:
+    while pos > 0 and text[pos - 1] in " \t":
+        pos -= 1
+    return pos > 0 and text[pos - 1].isdigit()
+
+
 def _sentence_initial(text: str, pos: int) -> bool:
     while pos > 0 and text[pos - 1] in _OPENERS:
         pos -= 1
@@ -196,6 +202,8 @@ def _figure(text: str, m: re.Match[str]) -> dict[str, Any] | None:
         if phrase in lex.changes:
             change = lex.changes[phrase]
             break
+    if keys and keys[0] in lex.ratio_words and _digit_before(text, prev[0][1]):
+        return None  # a ratio: "3 trên 10 người", "2 trong 3 người"
     if low_num.startswith("hàng"):
         qualifier = lex.order_qualifier
     if qstart == start and change is None and prev:

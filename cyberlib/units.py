@@ -44,6 +44,7 @@ class Lexicon:
     labels: frozenset[str]
     not_nouns: frozenset[str]
     compounds: frozenset[str]
+    ratio_words: frozenset[str]
     number_words: frozenset[str]
     starts: tuple[str, ...]
     digit_words: tuple[str, ...]
@@ -83,6 +84,7 @@ def lexicon() -> Lexicon:
         labels=frozenset(_key(w) for w in ctx["labels"]["before"]),
         not_nouns=frozenset(ctx["head"]["not_nouns"]),
         compounds=frozenset(ctx["head"]["compounds"]),
+        ratio_words=frozenset(ctx["head"]["ratio_words"]),
         number_words=frozenset(nw["digits"]) | frozenset(nw["special"]) | frozenset(scales),
         starts=tuple(nw["grammar"]["starts"]),
         digit_words=tuple(nw["digits"]),
