@@ -154,3 +154,15 @@ def test_one_is_never_an_article_figure_but_scaled_one_is():
     assert extract_statistics("Một công cụ và một trong những quỹ.").empty
     df = extract_statistics("Có một triệu người dùng.")
     assert df["value"].tolist() == [1e6]
+
+
+def test_extraction_does_not_load_the_segmenter_or_plotting():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, cyberlib; cyberlib.extract_statistics('Có hơn 3 người.'); "
+        "print(sorted(m for m in ('underthesea', 'matplotlib') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
