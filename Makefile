@@ -6,13 +6,14 @@ STAMP  := $(VENV)/.installed-stamp
 export MPLBACKEND := Agg
 export PYTHONHASHSEED := 0
 
-.PHONY: help setup test lint doctest unit notebooks report lab bench clean
+.PHONY: help setup test lint doctest unit notebooks refresh report lab bench clean
 
 help:
 	@echo "make report  - set up .venv, execute notebooks/ and write reports/ (HTML + PNG charts)"
 	@echo "make test    - set up .venv, run lint, doctests, pytest and the notebooks under nbval"
 	@echo "make lab     - open JupyterLab on notebooks/"
 	@echo "make bench   - run the speed and memory benchmarks in benchmarks/"
+	@echo "make refresh - re-execute notebooks/ in place (after a change to the library's results)"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +37,9 @@ notebooks: $(STAMP)
 		--nbval-sanitize-with tests/nbval_sanitize.cfg notebooks
 
 test: lint doctest unit notebooks
+
+refresh: $(STAMP)
+	$(BIN)/python -c "from cyberlib.report import refresh_notebooks; refresh_notebooks('notebooks')"
 
 report: $(STAMP)
 	$(BIN)/cyberlib report --out reports/

@@ -9,8 +9,9 @@
 
 PATH is a file, a folder (its ``*.txt``, sorted) or a glob. Tables go to stdout,
 messages to stderr. Exit status: 0 when every input was read; 1 when some were
-skipped (each named on stderr with its reason, the rest still processed and printed);
-2 for usage errors or when no input could be read.
+skipped (each named on stderr with its reason, the rest still processed and printed)
+or, for ``report``, when a notebook failed (named on stderr); 2 for usage errors or
+when no input could be read.
 """
 
 from __future__ import annotations
@@ -118,12 +119,17 @@ def _run_table(args: argparse.Namespace) -> int:
 
 
 def _run_report(args: argparse.Namespace) -> int:
-    from cyberlib.report import build_report
+    from cyberlib.report import ReportError, build_report
 
-    if args.corpus is not None and not os.path.isdir(args.corpus):
-        print(f"cyberlib: {args.corpus}: no such folder", file=sys.stderr)
-        return EXIT_USAGE
-    index = build_report(out=args.out, notebooks=args.notebooks, corpus=args.corpus)
+    for folder in (args.corpus, args.notebooks):
+        if folder is not None and not os.path.isdir(folder):
+            print(f"cyberlib: {folder}: no such folder", file=sys.stderr)
+            return EXIT_USAGE
+    try:
+        index = build_report(out=args.out, notebooks=args.notebooks, corpus=args.corpus)
+    except ReportError as exc:  # a notebook failed: the others may be written
+        print(f"cyberlib: {exc}", file=sys.stderr)
+        return EXIT_SKIPPED
     print(f"cyberlib: report written to {index}", file=sys.stderr)
     return EXIT_OK
 

@@ -212,8 +212,9 @@ def build_report(
 
     Writes ``out/NN_name.html`` (nbconvert's HTML), ``out/NN_name/figure_K.png`` for each
     chart (K from 1) and ``out/index.html`` linking them. ``corpus`` overrides the folder of
-    articles the notebooks read (default: their ``../data/articles``). Raises
-    :class:`ReportError` naming the notebook that failed.
+    articles the notebooks read (default: their ``../data/articles``). A notebook that
+    fails does not stop the others: the report is written without it, then
+    :class:`ReportError` names every notebook that failed.
 
     >>> index = build_report(out="reports")  # doctest: +SKIP
     >>> index.name  # doctest: +SKIP
@@ -229,10 +230,15 @@ def build_report(
         raise ReportError(f"{corpus}: no such corpus folder")
     out.mkdir(parents=True, exist_ok=True)
     exporter = HTMLExporter()
-    results = []
+    results, failures = [], []
     for path in paths:
         started = time.perf_counter()
-        nb = execute_notebook(path, corpus=corpus)
+        try:
+            nb = execute_notebook(path, corpus=corpus)
+        except ReportError as exc:  # report it, and go on with the other notebooks
+            failures.append(str(exc))
+            print(f"cyberlib report: {exc}", file=sys.stderr)
+            continue
         title = notebook_title(nb) or path.stem
         body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
         html_path = out / f"{path.stem}.html"
@@ -255,6 +261,8 @@ def build_report(
         )
     index = out / "index.html"
     index.write_text(_index_html(results, out), encoding="utf-8")
+    if failures:
+        raise ReportError("; ".join(failures) + f" (the other notebooks are in {index})")
     return index
 
 

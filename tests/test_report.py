@@ -82,18 +82,38 @@ def test_corpus_folder_override_reaches_the_notebook(tmp_path):
     assert "000_c1cb96a4c5d75fab" not in html
 
 
-def test_failing_notebook_is_named(tmp_path):
+def test_failing_notebook_is_named_and_the_others_are_still_written(tmp_path):
     nbs = tmp_path / "notebooks"
     nbs.mkdir()
-    bad = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 / 0")])
-    bad.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    nbformat.write(bad, nbs / "07_broken.ipynb")
+    kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    for name, code in [("06_fine", "print('xin chào')"), ("07_broken", "1 / 0")]:
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+        nb.metadata["kernelspec"] = kernelspec
+        nbformat.write(nb, nbs / f"{name}.ipynb")
     with pytest.raises(ReportError, match=r"07_broken\.ipynb.*ZeroDivisionError"):
         build_report(out=tmp_path / "out", notebooks=nbs)
+    assert "xin chào" in (tmp_path / "out" / "06_fine.html").read_text(encoding="utf-8")
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "06_fine.html" in index and "07_broken" not in index
+
+
+def test_cli_report_exit_1_names_the_failing_notebook(tmp_path):
+    import subprocess
+    import sys
+
+    nbs = tmp_path / "notebooks"
+    nbs.mkdir()
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("raise KeyError('x')")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    nbformat.write(nb, nbs / "05_broken.ipynb")
+    proc = subprocess.run(
+        [sys.executable, "-m", "cyberlib", "report", "--notebooks", str(nbs),
+         "--out", str(tmp_path / "out")],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert proc.returncode == 1
+    assert "05_broken.ipynb failed: KeyError" in proc.stderr
+    assert "Traceback" not in proc.stderr
 
 
 def test_missing_corpus_folder_is_a_clear_error(tmp_path):
