@@ -146,7 +146,8 @@ def _figure(text: str, m: re.Match[str]) -> dict[str, Any] | None:
     if in_words and num[0].isupper() and not _sentence_initial(text, start):
         return None  # a name: "Ba Lan", "Hai Bà Trưng"
     keys = [w.lower() for w, _ in prev]
-    if keys and (keys[0] in lex.labels or " ".join(keys[1::-1]) in lex.labels):
+    pair = " ".join(keys[1::-1])
+    if keys and (keys[0] in lex.labels or pair in lex.labels) and pair not in lex.not_labels:
         return None
     pcur = _group(text, m, "pcur")
     if unit_w is not None:
@@ -276,6 +277,8 @@ def extract_statistics(text_or_corpus: str | pd.DataFrame) -> pd.DataFrame:
 
     rows: list[tuple] = []
     if isinstance(text_or_corpus, pd.DataFrame):
+        if "text" not in text_or_corpus.columns:
+            raise ValueError("extract_statistics needs a DataFrame with a 'text' column")
         texts = text_or_corpus["text"].tolist()
         if "doc_id" in text_or_corpus.columns:
             ids = text_or_corpus["doc_id"].tolist()

@@ -42,6 +42,7 @@ class Lexicon:
     order_qualifier: str
     orders: dict[str, float]
     labels: frozenset[str]
+    not_labels: frozenset[str]
     not_nouns: frozenset[str]
     compounds: frozenset[str]
     ratio_words: frozenset[str]
@@ -82,6 +83,7 @@ def lexicon() -> Lexicon:
         order_qualifier=q["orders"]["qualifier"],
         orders={k: float(v) for k, v in load_toml("scales.toml")["orders"].items()},
         labels=frozenset(_key(w) for w in ctx["labels"]["before"]),
+        not_labels=frozenset(_key(w) for w in ctx["labels"]["except"]),
         not_nouns=frozenset(ctx["head"]["not_nouns"]),
         compounds=frozenset(ctx["head"]["compounds"]),
         ratio_words=frozenset(ctx["head"]["ratio_words"]),

@@ -79,6 +79,11 @@ def test_corpus_frame_doc_ids_and_index_fallback():
     assert out["qualifier"].tolist() == ["exact", "nearly"]
 
 
+def test_frame_without_text_column_is_a_clear_error():
+    with pytest.raises(ValueError, match="'text' column"):
+        extract_statistics(pd.DataFrame({"body": ["Có 3 người."]}))
+
+
 def test_offsets_index_the_original_text():
     text = "  Theo FBI, hơn 55.000 vụ tống tiền;\nkhoảng 10 tỷ USD bị mất."
     df = extract_statistics(text)
