@@ -155,6 +155,8 @@ def _figure(text: str, m: re.Match[str]) -> dict[str, Any] | None:
         after = _NEXT_WORD.match(text, m.end())
         if kind == DURATION and after and after.group(1).lower() in lex.time_of_day:
             return None
+        if kind == DURATION and low_num in lex.not_before_duration:
+            return None  # "năm tháng" (the years), not "5 months"
         end, unit_text = m.end(), unit_w
     elif head is not None and not in_words:
         h = head.lower()

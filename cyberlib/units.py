@@ -53,6 +53,7 @@ class Lexicon:
     scales: tuple[str, ...]
     scale_set: frozenset[str]
     lone_words: frozenset[str]
+    not_before_duration: frozenset[str]
     context: dict
 
 
@@ -94,6 +95,7 @@ def lexicon() -> Lexicon:
         scales=scales,
         scale_set=frozenset(scales),
         lone_words=frozenset(nw["grammar"]["never_alone"]),
+        not_before_duration=frozenset(nw["grammar"]["not_before_duration"]),
         context=ctx,
     )
 
