@@ -6,6 +6,7 @@ Tests run from any working directory; paths are resolved from this file.
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ ARTICLES = ROOT / "data" / "articles"
 GOLD = Path(__file__).resolve().parent / "gold"
 
 os.environ.setdefault("MPLBACKEND", "Agg")
+# the analysis cache of a test run starts empty and stays out of the working tree
+os.environ.setdefault("CYBERLIB_CACHE", tempfile.mkdtemp(prefix="cyberlib-test-cache-"))
 
 
 @pytest.fixture(scope="session")

@@ -22,6 +22,15 @@ REVIEWED_EXTRAS = {
     ("003_798b77d547a8fad6", "Bộ Y tế", "org"): "correct: campaign partner",
     ("003_798b77d547a8fad6", "Mỹ", "country"): "correct: '(NCMEC, Hoa Kỳ)'",
     ("002_28eb2f94c31f650a", "Thomas Grass", "person"): "error: the article's typo for Thomas Gass",
+    # places: the seed gold annotates none, every one found was checked in the text
+    ("000_c1cb96a4c5d75fab", "London", "location"): "correct: 'tại London'",
+    ("002_28eb2f94c31f650a", "Hà Nội", "location"): "correct: 'Công ước Hà Nội' names the city",
+    ("002_28eb2f94c31f650a", "Ấn Độ Dương - Thái Bình Dương", "location"): "correct: region",
+    ("002_28eb2f94c31f650a", "Đông Nam Á", "location"): "correct: region",
+    ("002_28eb2f94c31f650a", "Thái Bình Dương", "location"): "correct: region",
+    ("003_798b77d547a8fad6", "Hà Nội", "location"): "correct: 'tại Hà Nội'",
+    ("003_798b77d547a8fad6", "châu Á - Thái Bình Dương", "location"): "correct: region",
+    ("004_8441360021e80842", "Hà Nội", "location"): "correct: 'tại Hà Nội'",
 }
 
 
@@ -57,8 +66,18 @@ def test_false_positives_are_listed_and_under_20_percent(found, gold):
 
 
 def test_every_output_beyond_the_seed_was_reviewed(found, gold):
-    unreviewed = {t for t in _triples(found) - gold if t[2] in SCORED_KINDS} - set(REVIEWED_EXTRAS)
+    unreviewed = _triples(found) - gold - set(REVIEWED_EXTRAS)
     assert not unreviewed
+
+
+def test_errors_in_the_whole_output_are_under_20_percent(found, gold):
+    # over every kind, places included: what is neither gold nor reviewed correct is an error
+    output = _triples(found)
+    errors = sorted(
+        t for t in output - gold if not REVIEWED_EXTRAS.get(t, "error").startswith("correct")
+    )
+    print("errors in the output:", *errors, sep="\n  ")
+    assert len(errors) / len(output) < 0.20, errors
 
 
 def test_frame_shape_once_per_doc_and_kinds(found, corpus):
