@@ -95,11 +95,18 @@ def period_of(sentence: str, fig_start: int, fig_end: int) -> str | None:
     '2024–2028'
     >>> period_of("Nội dung tăng 1.325% so với năm 2023.", 14, 20) is None
     True
+    >>> s = "Năm 2022 có 12 vụ; năm 2023 tăng lên 18 vụ."
+    >>> period_of(s, 12, 17), period_of(s, 38, 43)
+    ('2022', '2023')
     """
     best, best_dist = None, None
     for start, end, value in _periods(sentence):
         if start < fig_end and end > fig_start:
             continue  # part of the figure itself ("25 năm qua")
+        if end <= fig_start and ";" in sentence[end:fig_start]:
+            continue  # "Năm 2022 có 12 vụ; năm 2023 …": another clause
+        if start >= fig_end and any(c in sentence[fig_end:start] for c in ",;:"):
+            continue  # a later clause's period ("12 vụ; năm 2023 tăng lên 18 vụ")
         dist = fig_start - end if end <= fig_start else start - fig_end
         if best_dist is None or dist < best_dist:
             best, best_dist = value, dist
@@ -240,8 +247,52 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
         return " ".join([sentence[unit_start:unit_end], *words]).strip()
     if words:
         return " ".join(words)
-    clause = re.split(r"[,;:()]", sentence[:fig_start])[-1].split()
-    trailing = set(ctx["trailing"])
-    while clause and clause[-1].lower() in trailing:
-        clause.pop()
-    return " ".join(clause[-limit:])
+    return _subject_before(re.split(r"[,;:()]", sentence[:fig_start])[-1], ctx)
+
+
+@lru_cache(maxsize=1)
+def _subject_heads() -> tuple[re.Pattern[str], frozenset[str], tuple[tuple[str, int], ...]]:
+    """The head-noun pattern, the stop words, and the trailing words (longest first)."""
+    ctx = lexicon().context["subject"]
+    heads = sorted(ctx["heads"], key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, heads)) + r")(?!\w)", re.I)
+    trailing = tuple((t, len(t.split())) for t in sorted(ctx["trailing"], key=len, reverse=True))
+    return pattern, frozenset(ctx["stop"]), trailing
+
+
+def _subject_before(clause: str, ctx: dict) -> str:
+    """Subject of a money or percent figure from the clause before it.
+
+    A head noun of the data list ("thiệt hại", "quỹ", "tỷ lệ") starts the subject, which
+    runs to the next stop word; without one, the last words of the clause are used.
+
+    >>> ctx = lexicon().context["subject"]
+    >>> _subject_before("Một quỹ bảo vệ trẻ em trị giá ", ctx)
+    'quỹ bảo vệ trẻ em'
+    >>> _subject_before(" người dân Mỹ thiệt hại hơn ", ctx)
+    'thiệt hại'
+    >>> _subject_before(" Australia cũng cam kết dùng ", ctx)
+    'Australia cũng cam kết dùng'
+    """
+    pattern, stop, trailing = _subject_heads()
+    limit = ctx["max_words"]
+    heads = list(pattern.finditer(clause))
+    if heads:
+        head = max(heads, key=lambda m: m.start())
+        words = head.group().split()
+        for w in clause[head.end() :].split():
+            if w.lower() in stop or len(words) >= limit:
+                break
+            words.append(w)
+    else:
+        words = clause.split()[-limit:]
+    words = [w for w in words if not any(c.isdigit() for c in w)] if heads else words
+    changed = True
+    while words and changed:
+        changed = False
+        tail = " ".join(words).lower()
+        for t, n in trailing:
+            if len(words) >= n and (tail == t or tail.endswith(" " + t)):
+                words, changed = words[:-n], True
+                break
+    return " ".join(words)

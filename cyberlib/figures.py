@@ -73,6 +73,30 @@ def _pattern(ignore_case: bool = False) -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=2)
+def _starts(ignore_case: bool = False) -> re.Pattern[str]:
+    """Where a candidate can begin: a digit, a currency sign, "hàng" or a number word.
+
+    Scanning for these first and trying :func:`_pattern` only there finds the same
+    matches as ``_pattern().finditer`` about a third faster (see benchmarks/)."""
+    lex = lexicon()
+    alts = alternation([*lex.money_prefix, "hàng", "mười", *lex.starts])
+    return re.compile(rf"(?<![\w.,/:+#@&-])(?:\d|{alts})", re.IGNORECASE if ignore_case else 0)
+
+
+def _candidates(low: str, ignore_case: bool) -> Iterable[re.Match[str]]:
+    """The matches of :func:`_pattern` in ``low``, left to right, not overlapping."""
+    pattern = _pattern(ignore_case)
+    done = 0
+    for start in _starts(ignore_case).finditer(low):
+        if start.start() < done:
+            continue
+        m = pattern.match(low, start.start())
+        if m is not None:
+            done = m.end()
+            yield m
+
+
 def _prev_words(text: str, pos: int, n: int) -> list[tuple[str, int]]:
     """Up to ``n`` whole words before ``pos`` separated by blanks only, nearest first."""
     out: list[tuple[str, int]] = []
@@ -237,11 +261,11 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
     else:
         norm, offsets = normalize_with_offsets(text)
     low = norm.lower()
-    pattern = _pattern(len(low) != len(norm))
-    if len(low) != len(norm):
+    ignore_case = len(low) != len(norm)
+    if ignore_case:
         low = norm
     index = None
-    for m in pattern.finditer(low):
+    for m in _candidates(low, ignore_case):
         fig = _figure(norm, m)
         if fig is None:
             continue

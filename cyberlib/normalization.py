@@ -43,14 +43,19 @@ def _move_tone(first: str, second: str) -> str:
 
 # "oà", "oé", "uỷ"... at the end of a syllable (no final consonant follows) -> tone on
 # the first vowel. "qu" + "y" is excluded: there "u" belongs to the consonant ("quý").
+# The pattern starts with a character class (no lookbehind) so the scan stays fast; the
+# "q" before it is checked in the replacement.
 _NEW_STYLE = re.compile(
-    rf"(?<![qQ])([oO])([{_toned('a')}{_toned('A')}{_toned('e')}{_toned('E')}])(?!{_LETTER})"
-    rf"|(?<![qQ])([uU])([{_toned('y')}{_toned('Y')}])(?!{_LETTER})"
+    rf"([oO])([{_toned('a')}{_toned('A')}{_toned('e')}{_toned('E')}])(?!{_LETTER})"
+    rf"|([uU])([{_toned('y')}{_toned('Y')}])(?!{_LETTER})"
 )
 
 
 def _tone_placement(text: str) -> str:
     def repl(m: re.Match[str]) -> str:
+        start = m.start()
+        if start and text[start - 1] in "qQ":
+            return m.group()
         if m.group(1) is not None:
             return _move_tone(m.group(1), m.group(2))
         return _move_tone(m.group(3), m.group(4))
