@@ -161,6 +161,8 @@ def _clean_source(x: str, strict: bool = False) -> str | None:
     src = lexicon().context["source"]
     x = _patterns()["drop"].sub("", x.strip()).strip(" -–\"'“”")
     words = x.split()
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in src["cut_before"]), None)
+    words = words[:cut]
     while words and words[-1].lower() in src["trailing"]:
         words.pop()
     x = " ".join(words)

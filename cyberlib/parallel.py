@@ -143,8 +143,6 @@ def map_texts(
     >>> map_texts(strip_tones, ["Việt Nam", "Hà Nội"], namespace="doc", cache=False)
     ['Viêt Nam', 'Ha Nôi']
     """
-    from tqdm.auto import tqdm
-
     if engine not in ("processes", "serial", "dask"):
         raise ValueError(f"engine must be 'processes', 'serial' or 'dask', not {engine!r}")
     folder = cache_path(cache_dir) if cache else None
@@ -164,6 +162,12 @@ def map_texts(
             disable = True if len(keys) < _PROGRESS_FROM else None
         else:
             disable = not progress
+        # tqdm.auto builds a notebook widget even when disabled (and warns without
+        # ipywidgets); a disabled bar needs only the plain class
+        if disable is True:
+            from tqdm import tqdm
+        else:
+            from tqdm.auto import tqdm
         with tqdm(total=len(keys), desc=namespace, disable=disable) as bar:
             values = _compute(func, [texts[todo[k][0]] for k in keys], engine, bar)
         for key, value in zip(keys, values, strict=True):
