@@ -1,0 +1,160 @@
+"""Shared style of cyberlib charts: a font that covers Vietnamese, colours, helpers."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Sequence
+
+import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib import font_manager
+from matplotlib.axes import Axes
+from matplotlib.ft2font import FT2Font
+
+#: Every Vietnamese letter, lower and upper case (precomposed, NFC).
+VIETNAMESE_LETTERS = (
+    "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ"
+    "AÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬEÈÉẺẼẸÊỀẾỂỄỆIÌÍỈĨỊOÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢUÙÚỦŨỤƯỪỨỬỮỰYỲÝỶỸỴĐ"
+)
+
+#: Fonts tried in order; DejaVu Sans ships with matplotlib, so the first always exists.
+FONT_CANDIDATES = ("DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial")
+
+#: Colours of the hedge classes, from exact (dark) to order of magnitude (light).
+HEDGE_COLORS = {
+    "exact": "#1b4f72",
+    "bound": "#2e86c1",
+    "approximate": "#f39c12",
+    "order": "#e74c3c",
+}
+
+_WIDTH = 8.0  # inches; about the width of a notebook output cell at 100 dpi
+
+
+def font_covers(name: str, text: str = VIETNAMESE_LETTERS) -> bool:
+    """True when the font family ``name`` has a glyph for every character of ``text``.
+
+    >>> font_covers("DejaVu Sans", "Tiếng Việt có dấu: ơ ư đ ỹ")
+    True
+    """
+    path = font_manager.findfont(name, fallback_to_default=False)
+    charmap = FT2Font(path).get_charmap()
+    return all(ord(ch) in charmap for ch in set(text) if not ch.isspace())
+
+
+def use_vietnamese_font(candidates: Sequence[str] = FONT_CANDIDATES) -> str:
+    """Set matplotlib's default font to the first candidate covering Vietnamese; return it.
+
+    Called on import of :mod:`cyberlib.plots`. DejaVu Sans (bundled with matplotlib)
+    covers every precomposed Vietnamese letter and the combining tone marks.
+
+    >>> use_vietnamese_font()
+    'DejaVu Sans'
+    """
+    for name in candidates:
+        try:
+            if font_covers(name):
+                matplotlib.rcParams["font.family"] = "sans-serif"
+                rest = [f for f in matplotlib.rcParams["font.sans-serif"] if f != name]
+                matplotlib.rcParams["font.sans-serif"] = [name, *rest]
+                return name
+        except (ValueError, RuntimeError, OSError):
+            continue
+    raise RuntimeError(f"no font among {list(candidates)} covers Vietnamese letters")
+
+
+FONT = use_vietnamese_font()
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def short_id(doc_id: str) -> str:
+    """A short label for an article id: the leading number of ``000_c1cb96a4…`` ids.
+
+    >>> short_id("003_798b77d547a8fad6"), short_id("bai-bao-ve-tre-em")
+    ('003', 'bai-bao-ve-tre-em')
+    """
+    doc_id = str(doc_id)
+    m = re.fullmatch(r"(\d+)_[0-9a-f]{6,}", doc_id)
+    if m:
+        return m.group(1)
+    return doc_id if len(doc_id) <= 24 else doc_id[:23] + "…"
+
+
+def _clip(text: object, width: int = 42) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _wrap(text: object, width: int = 28) -> str:
+    return "\n".join(textwrap.wrap(str(text), width)) or str(text)
+
+
+def _axes(ax: Axes | None, height: float) -> Axes:
+    if ax is not None:
+        return ax
+    _, ax = plt.subplots(figsize=(_WIDTH, max(2.5, min(height, 12.0))), layout="constrained")
+    return ax
+
+
+def _empty(ax: Axes, title: str, message: str = "không có dữ liệu (no data)") -> Axes:
+    ax.set_title(title)
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="0.4")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    return ax
+
+
+def _label(name: object) -> str:
+    """Axis label of an id: ``international_cooperation`` → ``international cooperation``."""
+    return str(name).replace("_", " ")
+
+
+def _heatmap(
+    frame: pd.DataFrame,
+    ax: Axes,
+    *,
+    title: str,
+    xlabel: str,
+    ylabel: str,
+    cbar_label: str,
+    fmt: str = "{:.0f}",
+    cmap: str = "Blues",
+    diagonal_as_text: bool = False,
+) -> Axes:
+    """Annotated heatmap; with ``diagonal_as_text`` the diagonal (a row's own total) is
+    written in grey but left out of the colour scale, so the off-diagonal pairs stand out."""
+    values = frame.to_numpy(dtype=float)
+    shown = values.copy()
+    if diagonal_as_text and shown.shape[0] == shown.shape[1]:
+        np.fill_diagonal(shown, np.nan)
+    finite = shown[np.isfinite(shown)]
+    top = float(finite.max()) if finite.size else 0.0
+    image = ax.imshow(shown, cmap=cmap, aspect="auto", vmin=0, vmax=max(top, 1e-9))
+    ax.set_xticks(range(frame.shape[1]), [_label(c) for c in frame.columns], fontsize=8)
+    ax.set_yticks(range(frame.shape[0]), [_label(i) for i in frame.index], fontsize=9)
+    ax.tick_params(axis="x", labelrotation=40)
+    for label in ax.get_xticklabels():
+        label.set_horizontalalignment("right")
+        label.set_rotation_mode("anchor")
+    for (i, j), v in np.ndenumerate(values):
+        if np.isnan(v):
+            continue
+        if np.isnan(shown[i, j]):
+            ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=8, color="0.45",
+                    style="italic")  # fmt: skip
+            continue
+        color = "white" if top and v > 0.6 * top else "black"
+        ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=8, color=color)
+    bar = ax.figure.colorbar(image, ax=ax, label=cbar_label, shrink=0.8)
+    if fmt == "{:.0f}":  # counts: whole-number ticks only
+        bar.locator = matplotlib.ticker.MaxNLocator(integer=True)
+        bar.update_ticks()
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    return ax

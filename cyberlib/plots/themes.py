@@ -1,0 +1,164 @@
+"""Charts of themes, entities and the pairwise comparison of articles."""
+
+from __future__ import annotations
+
+import matplotlib
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+
+from cyberlib.plots.style import (
+    _axes,
+    _empty,
+    _heatmap,
+    short_id,
+)
+
+# --------------------------------------------------------------------------- themes
+
+
+def theme_heatmap(scores: pd.DataFrame, ax: Axes | None = None) -> Axes:
+    """Heatmap of theme scores, articles × themes (the frame of :func:`cyberlib.theme_scores`).
+
+    >>> scores = pd.DataFrame({"doc_id": ["a", "b"], "fraud_scams": [0.7, 0.1],
+    ...                        "child_protection": [0.0, 0.9], "top_theme": ["x", "y"]})
+    >>> theme_heatmap(scores).get_title()
+    'Điểm chủ đề theo bài'
+    """
+    frame = scores.set_index("doc_id") if "doc_id" in scores.columns else scores
+    frame = frame.select_dtypes("number")
+    frame.index = [short_id(d) for d in frame.index]
+    ax = _axes(ax, 0.45 * len(frame) + 2.5)
+    return _heatmap(
+        frame,
+        ax,
+        title="Điểm chủ đề theo bài",
+        xlabel="chủ đề (theme)",
+        ylabel="bài viết",
+        cbar_label="điểm (score)",
+        fmt="{:.1f}",
+        cmap="YlGnBu",
+    )
+
+
+def theme_cooccurrence(co: pd.DataFrame, ax: Axes | None = None) -> Axes:
+    """Heatmap of a theme × theme co-occurrence frame (:func:`cyberlib.compare.theme_cooccurrence`).
+
+    >>> co = pd.DataFrame([[3, 1], [1, 2]], index=["fraud_scams", "technology_ai"],
+    ...                   columns=["fraud_scams", "technology_ai"])
+    >>> theme_cooccurrence(co).get_title()
+    'Chủ đề cùng xuất hiện trong một câu'
+    """
+    ax = _axes(ax, 0.5 * len(co) + 2.5)
+    ax = _heatmap(
+        co,
+        ax,
+        title="Chủ đề cùng xuất hiện trong một câu",
+        xlabel="chủ đề",
+        ylabel="chủ đề",
+        cbar_label="số câu có cả hai chủ đề",
+        cmap="Purples",
+        diagonal_as_text=True,
+    )
+    ax.set_aspect("equal")
+    return ax
+
+
+def themes_with_figures(stat_themes: pd.DataFrame, ax: Axes | None = None) -> Axes:
+    """How many figures stand in sentences of each theme (figures × sentence themes).
+
+    ``stat_themes`` has one row per (figure, theme) with a ``theme`` column; figures in
+    sentences with no theme are counted as "(không chủ đề)".
+
+    >>> st = pd.DataFrame({"surface": ["381 vụ", "381 vụ", "44%"],
+    ...                    "theme": ["child_protection", "law_enforcement", None]})
+    >>> themes_with_figures(st).get_title()
+    'Chủ đề mang số liệu'
+    """
+    none = "(không chủ đề)"
+    themes = stat_themes["theme"].where(stat_themes["theme"].notna(), none)
+    counts = themes.value_counts()
+    counts = counts.iloc[np.lexsort((counts.index.astype(str), -counts.to_numpy()))]
+    ax = _axes(ax, 0.36 * len(counts) + 1.5)
+    if counts.empty:
+        return _empty(ax, "Chủ đề mang số liệu")
+    y = np.arange(len(counts))
+    colors = ["0.65" if t == none else "#6c3483" for t in counts.index]
+    bars = ax.barh(y, counts.to_numpy(), color=colors)
+    ax.bar_label(bars, padding=3, fontsize=9)
+    ax.set_yticks(y, counts.index)
+    ax.invert_yaxis()
+    ax.margins(x=0.1)
+    ax.set_title("Chủ đề mang số liệu")
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    ax.set_xlabel("số số liệu trong các câu thuộc chủ đề")
+    ax.set_ylabel("chủ đề (theme)")
+    return ax
+
+
+def entities_per_article(ents: pd.DataFrame, ax: Axes | None = None) -> Axes:
+    """Stacked bars: distinct entities each article names, by kind (org, person, …).
+
+    >>> ents = pd.DataFrame({"doc_id": ["a", "a", "b"], "entity": ["FBI", "Lê Xuân Minh", "Anh"],
+    ...                      "kind": ["org", "person", "country"]})
+    >>> entities_per_article(ents).get_title()
+    'Thực thể được nêu tên trong mỗi bài'
+    """
+    title = "Thực thể được nêu tên trong mỗi bài"
+    kinds = ["person", "org", "location", "country"]
+    colors = {"person": "#16a085", "org": "#2e86c1", "location": "#f39c12", "country": "#c0392b"}
+    counts = pd.crosstab(ents["doc_id"], ents["kind"], values=ents["entity"], aggfunc="nunique")
+    counts = counts.fillna(0).astype(int)
+    extra = sorted(c for c in counts.columns if c not in kinds)
+    cols = [k for k in kinds if k in counts.columns] + extra
+    ax = _axes(ax, 0.5 * len(counts) + 2.0)
+    if counts.empty:
+        return _empty(ax, title)
+    y = np.arange(len(counts))
+    left = np.zeros(len(counts))
+    for k in cols:
+        vals = counts[k].to_numpy()
+        ax.barh(y, vals, left=left, label=k, color=colors.get(k, "0.5"))
+        left += vals
+    ax.set_yticks(y, [short_id(d) for d in counts.index])
+    ax.invert_yaxis()
+    ax.legend(fontsize=8, loc="lower right")
+    ax.set_title(title)
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    ax.set_xlabel("số thực thể khác nhau")
+    ax.set_ylabel("bài viết")
+    return ax
+
+
+# --------------------------------------------------------------------------- comparison
+
+
+def pair_heatmap(
+    matrix: pd.DataFrame,
+    ax: Axes | None = None,
+    *,
+    title: str = "Điểm chung giữa các cặp bài",
+    what: str = "số mục chung",
+) -> Axes:
+    """Heatmap of an article × article matrix (:func:`cyberlib.compare.pair_matrix`).
+
+    >>> m = pd.DataFrame([[3, 1], [1, 2]], index=["a", "b"], columns=["a", "b"])
+    >>> pair_heatmap(m, title="Chủ đề chung").get_title()
+    'Chủ đề chung'
+    """
+    frame = matrix.copy()
+    frame.index = [short_id(d) for d in frame.index]
+    frame.columns = [short_id(d) for d in frame.columns]
+    ax = _axes(ax, 0.6 * len(frame) + 2.0)
+    ax = _heatmap(
+        frame,
+        ax,
+        title=title,
+        xlabel="bài viết",
+        ylabel="bài viết",
+        cbar_label=what,
+        cmap="Greens",
+        diagonal_as_text=True,
+    )
+    ax.set_aspect("equal")
+    return ax
