@@ -17,6 +17,7 @@ from cyberlib.plots.style import (
     _axes,
     _clip,
     _empty,
+    _ranked_bars,
     short_id,
 )
 
@@ -219,25 +220,15 @@ def sources_by_count(stats: pd.DataFrame, ax: Axes | None = None) -> Axes:
     >>> sources_by_count(stats).get_title()
     'Nguồn của số liệu'
     """
-    none = "(không nêu nguồn)"
-    src = stats["source"].where(stats["source"].notna() & (stats["source"] != ""), none)
-    counts = src.value_counts()
-    counts = counts.iloc[np.lexsort((counts.index.astype(str), -counts.to_numpy()))]
-    ax = _axes(ax, 0.36 * len(counts) + 1.5)
-    if counts.empty:
-        return _empty(ax, "Nguồn của số liệu")
-    y = np.arange(len(counts))
-    colors = ["0.65" if s == none else "#117a65" for s in counts.index]
-    bars = ax.barh(y, counts.to_numpy(), color=colors)
-    ax.bar_label(bars, padding=3, fontsize=9)
-    ax.set_yticks(y, [_clip(s, 40) for s in counts.index])
-    ax.invert_yaxis()
-    ax.margins(x=0.1)
-    ax.set_title("Nguồn của số liệu")
-    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
-    ax.set_xlabel("số số liệu (figures)")
-    ax.set_ylabel("nguồn (source)")
-    return ax
+    return _ranked_bars(
+        stats["source"],
+        ax,
+        missing="(không nêu nguồn)",
+        color="#117a65",
+        title="Nguồn của số liệu",
+        xlabel="số số liệu (figures)",
+        ylabel="nguồn (source)",
+    )
 
 
 def figures_timeline(stats: pd.DataFrame, ax: Axes | None = None) -> Axes:

@@ -158,3 +158,36 @@ def _heatmap(
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     return ax
+
+
+def _ranked_bars(
+    values: pd.Series,
+    ax: Axes | None,
+    *,
+    missing: str,
+    color: str,
+    title: str,
+    xlabel: str,
+    ylabel: str,
+    width: int = 40,
+) -> Axes:
+    """Horizontal bars of how often each value occurs, most frequent first; the label
+    ``missing`` (for empty values) is drawn in grey."""
+    values = values.where(values.notna() & (values.astype(str) != ""), missing)
+    counts = values.value_counts()
+    counts = counts.iloc[np.lexsort((counts.index.astype(str), -counts.to_numpy()))]
+    ax = _axes(ax, 0.36 * len(counts) + 1.5)
+    if counts.empty:
+        return _empty(ax, title)
+    y = np.arange(len(counts))
+    colors = ["0.65" if v == missing else color for v in counts.index]
+    bars = ax.barh(y, counts.to_numpy(), color=colors)
+    ax.bar_label(bars, padding=3, fontsize=9)
+    ax.set_yticks(y, [_clip(v, width) for v in counts.index])
+    ax.invert_yaxis()
+    ax.margins(x=0.1)
+    ax.set_title(title)
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    return ax

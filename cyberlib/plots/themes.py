@@ -11,6 +11,7 @@ from cyberlib.plots.style import (
     _axes,
     _empty,
     _heatmap,
+    _ranked_bars,
     short_id,
 )
 
@@ -75,25 +76,15 @@ def themes_with_figures(stat_themes: pd.DataFrame, ax: Axes | None = None) -> Ax
     >>> themes_with_figures(st).get_title()
     'Chủ đề mang số liệu'
     """
-    none = "(không chủ đề)"
-    themes = stat_themes["theme"].where(stat_themes["theme"].notna(), none)
-    counts = themes.value_counts()
-    counts = counts.iloc[np.lexsort((counts.index.astype(str), -counts.to_numpy()))]
-    ax = _axes(ax, 0.36 * len(counts) + 1.5)
-    if counts.empty:
-        return _empty(ax, "Chủ đề mang số liệu")
-    y = np.arange(len(counts))
-    colors = ["0.65" if t == none else "#6c3483" for t in counts.index]
-    bars = ax.barh(y, counts.to_numpy(), color=colors)
-    ax.bar_label(bars, padding=3, fontsize=9)
-    ax.set_yticks(y, counts.index)
-    ax.invert_yaxis()
-    ax.margins(x=0.1)
-    ax.set_title("Chủ đề mang số liệu")
-    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
-    ax.set_xlabel("số số liệu trong các câu thuộc chủ đề")
-    ax.set_ylabel("chủ đề (theme)")
-    return ax
+    return _ranked_bars(
+        stat_themes["theme"],
+        ax,
+        missing="(không chủ đề)",
+        color="#6c3483",
+        title="Chủ đề mang số liệu",
+        xlabel="số số liệu trong các câu thuộc chủ đề",
+        ylabel="chủ đề (theme)",
+    )
 
 
 def entities_per_article(ents: pd.DataFrame, ax: Axes | None = None) -> Axes:
