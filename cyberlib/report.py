@@ -98,7 +98,13 @@ def execute_notebook(
     timestamps in the cells' metadata (for notebooks that are committed). Raises
     :class:`ReportError` naming the notebook and the error when a cell fails.
 
-    >>> nb = execute_notebook("notebooks/01_corpus.ipynb")  # doctest: +SKIP
+    >>> import tempfile, nbformat
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> cell = nbformat.v4.new_code_cell("print('Xin chào Hà Nội')")
+    >>> nbformat.write(nbformat.v4.new_notebook(cells=[cell]), folder / "01_chao.ipynb")
+    >>> execute_notebook(folder / "01_chao.ipynb").cells[0].outputs[0]["text"]
+    'Xin chào Hà Nội\n'
+
     """
     import nbformat
     from nbclient import NotebookClient
@@ -216,9 +222,13 @@ def build_report(
     fails does not stop the others: the report is written without it, then
     :class:`ReportError` names every notebook that failed.
 
-    >>> index = build_report(out="reports")  # doctest: +SKIP
-    >>> index.name  # doctest: +SKIP
-    'index.html'
+    >>> import tempfile, nbformat
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> cell = nbformat.v4.new_code_cell("print('Báo cáo thử')")
+    >>> nbformat.write(nbformat.v4.new_notebook(cells=[cell]), folder / "01_thu.ipynb")
+    >>> index = build_report(out=folder / "out", notebooks=folder)
+    >>> index.name, "01_thu.html" in index.read_text(encoding="utf-8")
+    ('index.html', True)
     """
     from nbconvert import HTMLExporter
 
@@ -272,7 +282,15 @@ def refresh_notebooks(notebooks: str | os.PathLike[str] = "notebooks") -> list[P
     Used after a change to the library or the corpus, before committing the notebooks
     that nbval compares against. No timestamps are written into the cells.
 
-    >>> refresh_notebooks("notebooks")  # doctest: +SKIP
+    >>> import tempfile, nbformat
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> cell = nbformat.v4.new_code_cell("len('tội phạm mạng')")
+    >>> nbformat.write(nbformat.v4.new_notebook(cells=[cell]), folder / "02_dem.ipynb")
+    >>> [p.name for p in refresh_notebooks(folder)]
+    ['02_dem.ipynb']
+    >>> nbformat.read(folder / "02_dem.ipynb", 4).cells[0].outputs[0]["data"]["text/plain"]
+    '13'
+
     """
     import nbformat
 
