@@ -103,7 +103,7 @@ def execute_notebook(
     >>> cell = nbformat.v4.new_code_cell("print('Xin chào Hà Nội')")
     >>> nbformat.write(nbformat.v4.new_notebook(cells=[cell]), folder / "01_chao.ipynb")
     >>> execute_notebook(folder / "01_chao.ipynb").cells[0].outputs[0]["text"]
-    'Xin chào Hà Nội\n'
+    'Xin chào Hà Nội\\n'
 
     """
     import nbformat
