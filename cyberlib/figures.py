@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from cyberlib.attribution import SentenceIndex, period_of, source_of, subject_of
 from cyberlib.normalization import normalize_unicode, normalize_with_offsets
 from cyberlib.numbers import parse_digits, parse_words
+from cyberlib.ranges import merge_ranges, multiples
 from cyberlib.units import COUNT, DURATION, MONEY, PERCENT, alternation, lexicon
 
 if TYPE_CHECKING:
@@ -63,7 +64,10 @@ def _pattern(ignore_case: bool = False) -> re.Pattern[str]:
     first = rf"(?:mười(?:{_S}+(?:{digits})(?!\w))?|(?:{alternation(lex.starts)})(?!\w))"
     words = rf"{first}(?:{_S}+(?:{alternation(lex.multipliers)})(?!\w)(?:{_S}+{tens})?)*"
     dignum = rf"\d+(?:[.,]\d+)*(?:{_S}+(?:{scales})(?!\w))*"
-    order = rf"hàng{_S}+(?:{alternation(lex.orders)})(?!\w)(?:{_S}+(?:{scales})(?!\w))*"
+    order = (
+        rf"(?:{alternation(lex.order_words)}){_S}+(?:{alternation(lex.orders)})(?!\w)"
+        rf"(?:{_S}+(?:{scales})(?!\w))*"
+    )
     return re.compile(
         rf"(?<![\w.,/:+#@&-])(?:(?P<pcur>{alternation(lex.money_prefix)}){_S}?)?"
         rf"(?P<num>{order}|{dignum}|{words})"
@@ -80,7 +84,7 @@ def _starts(ignore_case: bool = False) -> re.Pattern[str]:
     Scanning for these first and trying :func:`_pattern` only there finds the same
     matches as ``_pattern().finditer`` about a third faster (see benchmarks/)."""
     lex = lexicon()
-    alts = alternation([*lex.money_prefix, "hàng", "mười", *lex.starts])
+    alts = alternation([*lex.money_prefix, *lex.order_words, "mười", *lex.starts])
     return re.compile(rf"(?<![\w.,/:+#@&-])(?:\d|{alts})", re.IGNORECASE if ignore_case else 0)
 
 
@@ -137,7 +141,7 @@ def _value(num: str) -> tuple[float | None, bool, list[str]]:
             break
         tail.append(w)
     tail.reverse()
-    if parts[0] == "hàng":
+    if parts[0] in lexicon().order_words:
         words = parts[1:]
         return parse_words(words), False, tail
     if parts[0][0].isdigit():
@@ -155,7 +159,8 @@ def _figure(text: str, m: re.Match[str]) -> dict[str, Any] | None:
     """Check one candidate (matched on the lowercased text); return its row fields or None."""
     lex = lexicon()
     low_num, low_unit = m.group("num", "unit")
-    if not low_num[0].isdigit() and not low_num.startswith("hàng"):
+    ordered = low_num.split(None, 1)[0] in lex.order_words
+    if not low_num[0].isdigit() and not ordered:
         if low_unit is None or low_num in lex.lone_words:
             return None  # words need a listed unit; "một", "nửa" alone are no figure
     elif low_unit is None and m.group("head") is None and m.group("pcur") is None:
@@ -231,7 +236,7 @@ def _figure(text: str, m: re.Match[str]) -> dict[str, Any] | None:
             break
     if keys and keys[0] in lex.ratio_words and _digit_before(text, prev[0][1]):
         return None  # a ratio: "3 trên 10 người", "2 trong 3 người"
-    if low_num.startswith("hàng"):
+    if ordered:
         qualifier = lex.order_qualifier
     if qstart == start and change is None and prev:
         word, pos = prev[0]
@@ -264,11 +269,12 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
     ignore_case = len(low) != len(norm)
     if ignore_case:
         low = norm
+    figs = [fig for m in _candidates(low, ignore_case) if (fig := _figure(norm, m)) is not None]
+    if "gấp" in low or ignore_case:
+        figs = sorted(figs + multiples(norm), key=lambda f: f["start"])
+    figs = merge_ranges(norm, figs)
     index = None
-    for m in _candidates(low, ignore_case):
-        fig = _figure(norm, m)
-        if fig is None:
-            continue
+    for fig in figs:
         if index is None:
             index = SentenceIndex(norm)
         s0, s1 = index.span(fig["num_start"])

@@ -40,6 +40,7 @@ class Lexicon:
     qualifiers: dict[str, str]
     changes: dict[str, str]
     order_qualifier: str
+    order_words: tuple[str, ...]
     orders: dict[str, float]
     labels: frozenset[str]
     not_labels: frozenset[str]
@@ -82,6 +83,7 @@ def lexicon() -> Lexicon:
         qualifiers={_key(k): v for k, v in q["qualifiers"].items()},
         changes={_key(k): v for k, v in q["changes"].items()},
         order_qualifier=q["orders"]["qualifier"],
+        order_words=tuple(q["orders"]["words"]),
         orders={k: float(v) for k, v in load_toml("scales.toml")["orders"].items()},
         labels=frozenset(_key(w) for w in ctx["labels"]["before"]),
         not_labels=frozenset(_key(w) for w in ctx["labels"]["except"]),
