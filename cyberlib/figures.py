@@ -155,6 +155,20 @@ def _group(text: str, m: re.Match[str], name: str) -> str | None:
     return None if start < 0 else text[start : m.end(name)]
 
 
+def _implied_money(text: str, m: re.Match[str]) -> bool:
+    """An amount in triệu/tỷ with no unit, after a money verb in its clause ("chiếm đoạt
+    hơn 2 tỷ"): Vietnamese news leaves "đồng" out there (see units.toml [implied])."""
+    lex = lexicon()
+    words = m.group("num").lower().split()
+    if not words[0][0].isdigit() and words[0] not in lex.order_words:
+        return False
+    if not (words[-1] in lex.implied_scales or " ".join(words[-2:]) in lex.implied_scales):
+        return False
+    before = text[max(0, m.start() - lex.implied_window) : m.start()]
+    before = re.split(r"[.;:!?,()\n]", before)[-1]
+    return lex.implied_cues.search(before.lower()) is not None
+
+
 def _figure(text: str, m: re.Match[str]) -> dict[str, Any] | None:
     """Check one candidate (matched on the lowercased text); return its row fields or None."""
     lex = lexicon()
@@ -164,7 +178,8 @@ def _figure(text: str, m: re.Match[str]) -> dict[str, Any] | None:
         if low_unit is None or low_num in lex.lone_words:
             return None  # words need a listed unit; "một", "nửa" alone are no figure
     elif low_unit is None and m.group("head") is None and m.group("pcur") is None:
-        return None
+        if not _implied_money(text, m):
+            return None
     unit_w, head = _group(text, m, "unit"), _group(text, m, "head")
     num, num2 = _group(text, m, "num"), _group(text, m, "num2")
     value, in_words, tail = _value(low_num)
@@ -194,9 +209,13 @@ def _figure(text: str, m: re.Match[str]) -> dict[str, Any] | None:
         elif _VERSION.fullmatch(num):
             h = None  # "4.0", "2.1": a version or an English decimal, not a count
         if h is None or h in lex.number_words or pcur:
-            if not pcur:
+            if pcur:
+                unit, kind, unit_text = lex.money_prefix[pcur.lower()], MONEY, pcur
+            elif _implied_money(text, m):
+                unit, kind, unit_text = lex.implied_unit, MONEY, ""
+            else:
                 return None
-            unit, kind, end, unit_text = lex.money_prefix[pcur.lower()], MONEY, m.end(), pcur
+            end = m.end()
         else:
             head_start = m.start("head")
             end = head_start + len(head)
@@ -206,6 +225,8 @@ def _figure(text: str, m: re.Match[str]) -> dict[str, Any] | None:
             unit, kind, unit_text = h, COUNT, text[head_start:end]
     elif pcur:
         unit, kind, end, unit_text = lex.money_prefix[pcur.lower()], MONEY, m.end(), pcur
+    elif _implied_money(text, m):
+        unit, kind, end, unit_text = lex.implied_unit, MONEY, m.end(), ""
     else:
         return None
     if pcur and kind != MONEY:

@@ -56,6 +56,10 @@ class Lexicon:
     lone_words: frozenset[str]
     not_before_duration: frozenset[str]
     context: dict
+    implied_unit: str
+    implied_window: int
+    implied_scales: frozenset[str]
+    implied_cues: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +103,10 @@ def lexicon() -> Lexicon:
         lone_words=frozenset(nw["grammar"]["never_alone"]),
         not_before_duration=frozenset(nw["grammar"]["not_before_duration"]),
         context=ctx,
+        implied_unit=u["implied"]["unit"],
+        implied_window=int(u["implied"]["window"]),
+        implied_scales=frozenset(u["implied"]["scales"]),
+        implied_cues=re.compile(rf"(?<!\w)(?:{alternation(u['implied']['cues'])})(?!\w)"),
     )
 
 
