@@ -173,6 +173,8 @@ def _clean_source(x: str, strict: bool = False) -> str | None:
     x = _PARENS.sub("", x).strip()
     if not x or not any(c.isupper() for c in x) or len(x.split()) > 12:
         return None
+    if len(x.split()) > 1 and not any(c.isupper() for c in x[1:]):
+        return None  # "Hệ thống phát hiện": capitalised only as the start of the sentence
     if x.lower() in src["pronouns"]:
         return None
     if strict and any(w in lexicon().not_nouns for w in x.split()):
