@@ -37,9 +37,7 @@ def _vietnamese_letters() -> frozenset[str]:
     """Every precomposed letter of the Vietnamese alphabet, both cases."""
     letters = set("đĐ")
     tones = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
-    quality = {"a": "", "ă": "", "â": "", "e": "", "ê": "", "i": "", "o": "", "ô": ""}
-    bases = list(quality) + ["ơ", "u", "ư", "y"]
-    for base in bases:
+    for base in "aăâeêioôơuưy":
         for tone in tones:
             ch = unicodedata.normalize("NFC", base + tone)
             letters.update({ch, ch.upper()})
