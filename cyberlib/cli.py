@@ -81,6 +81,20 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _short_number(v: float) -> str:
+    """A float for a terminal table: whole numbers with thousands separators, others to
+    three significant digits (``83500000.0`` → ``83,500,000``; ``26.1283`` → ``26.1``).
+
+    >>> _short_number(83500000.0), _short_number(55000.0), _short_number(26.1283)
+    ('83,500,000', '55,000', '26.1')
+    """
+    if v != v:  # NaN
+        return ""
+    if float(v).is_integer() or abs(v) >= 1000:
+        return f"{v:,.0f}"
+    return f"{v:.3g}"
+
+
 def _write(frame: pd.DataFrame, fmt: str, command: str) -> None:
     out = sys.stdout
     if fmt == "csv":
@@ -98,7 +112,7 @@ def _write(frame: pd.DataFrame, fmt: str, command: str) -> None:
             index=False,
             max_colwidth=_TABLE_WIDTH,
             na_rep="",
-            float_format=lambda v: f"{v:,.6g}" if abs(v) < 1e6 else f"{v:,.0f}",
+            float_format=_short_number,
         )
         out.write(text + "\n")
 
