@@ -124,7 +124,32 @@ def _org_end(text: str, tokens: list[re.Match[str]], i: int, pairs: frozenset[st
         if cap(k) and not is_acronym(tokens[k].group()) and low(k + 1):
             j = k + 1
             continue
+        tail = _org_tail(text, tokens, j + 1, rules, pairs)
+        if tail:
+            j += tail
+            continue
         return j
+
+
+def _org_tail(text: str, tokens: list[re.Match[str]], k: int, rules, pairs) -> int:
+    """Length of the lowercase name part ("hình sự") starting at token ``k``, else 0.
+
+    Not when the next syllable makes a verb of it ("hình sự hóa") or the segmenter joins
+    the two into one word.
+    """
+    for tail in rules["org_tails"]:
+        n = len(tail)
+        if k + n > len(tokens) or not all(_linked(text, tokens, m) for m in range(k, k + n)):
+            continue
+        if tuple(tokens[m].group() for m in range(k, k + n)) != tail:
+            continue
+        after = k + n
+        if after < len(tokens) and _linked(text, tokens, after):
+            nxt = tokens[after].group()
+            if nxt in rules["org_tails_not_before"] or f"{tail[-1]} {nxt}".casefold() in pairs:
+                continue
+        return n
+    return 0
 
 
 def _head_spans(

@@ -80,6 +80,10 @@ def rule_lists() -> dict[str, Any]:
         "heads": {normalize(h) for h in cfg["org_heads"] if " " not in h.strip()},
         "not_names": {normalize(w) for w in cfg["not_names"]},
         "not_after": {normalize(w).casefold() for w in cfg.get("ambiguous_not_after", [])},
+        "org_tails_not_before": {normalize(w) for w in cfg.get("org_tails_not_before", [])},
+        "org_tails": sorted(
+            (tuple(normalize(t).split()) for t in cfg.get("org_tails", [])), key=len, reverse=True
+        ),
     }
 
 

@@ -147,6 +147,20 @@ def test_organisation_heads_and_foreign_ministries():
 
 
 @pytest.mark.parametrize(
+    ("sentence", "org"),
+    [
+        ("Phòng Cảnh sát hình sự đã bắt giữ 12 đối tượng.", "Phòng Cảnh sát hình sự"),
+        ("Học viện An ninh nhân dân tổ chức hội thảo.", "Học viện An ninh nhân dân"),
+        ("Cục Cảnh sát giao thông cảnh báo người dân.", "Cục Cảnh sát giao thông"),
+        # a verb after the name is not part of it
+        ("Bộ Công an hình sự hóa hành vi này.", "Bộ Công an"),
+    ],
+)
+def test_lowercase_parts_of_official_names(sentence, org):
+    assert {n for n, k in _names(sentence) if k == "org"} == {org}
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Anh ấy học tiếng Anh mỗi tối.",  # pronoun and language, not the country
