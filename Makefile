@@ -39,7 +39,7 @@ notebooks: $(STAMP)
 test: lint doctest unit notebooks
 
 refresh: $(STAMP)
-	$(BIN)/python -c "from cyberlib.report import refresh_notebooks; refresh_notebooks('notebooks')"
+	$(BIN)/python -c "from cyberlib.report.build import refresh_notebooks; refresh_notebooks('notebooks')"
 
 report: $(STAMP)
 	$(BIN)/cyberlib report --out reports/

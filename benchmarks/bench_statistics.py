@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import cyberlib  # noqa: E402
-from cyberlib.figures import extract_statistics  # noqa: E402
+from cyberlib.figures.extraction import extract_statistics  # noqa: E402
 
 _SENT = re.compile(r"(?<=[.!?])\s+|\n+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")

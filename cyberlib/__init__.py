@@ -4,6 +4,13 @@ The public API is importable from the package itself. Heavy modules (underthesea
 matplotlib, scikit-learn) load only when a function that needs them is first called,
 so ``import cyberlib`` stays fast.
 
+The package follows the flow of the data, one subpackage per stage:
+``reading`` (files to the corpus frame) -> ``figures`` (statistics frame) and
+``language`` (tokens, themes, keywords, entities) -> ``comparison`` (frames that compare
+articles) -> ``plots`` (charts) -> ``report`` (HTML). ``normalization`` and ``resources``
+are the ground every stage stands on; ``cli`` sits on top. A stage imports only the
+stages before it.
+
 >>> import cyberlib
 >>> cyberlib.normalize("Toạ đàm về an ninh mạng") == "Tọa đàm về an ninh mạng"
 True
@@ -19,29 +26,29 @@ __version__ = "0.1.0"
 # public name -> module that defines it (loaded on first attribute access, PEP 562)
 _EXPORTS: dict[str, str] = {
     "normalize": "cyberlib.normalization",
-    "load_corpus": "cyberlib.corpus",
-    "extract_statistics": "cyberlib.figures",
-    "to_usd": "cyberlib.currency",
-    "tokenize": "cyberlib.tokens",
-    "sentences": "cyberlib.tokens",
-    "tokenize_corpus": "cyberlib.tokens",
-    "theme_scores": "cyberlib.themes",
-    "sentence_themes": "cyberlib.themes",
-    "keywords": "cyberlib.keywords",
-    "entities": "cyberlib.entities",
+    "load_corpus": "cyberlib.reading.corpus",
+    "extract_statistics": "cyberlib.figures.extraction",
+    "to_usd": "cyberlib.figures.currency",
+    "tokenize": "cyberlib.language.tokens",
+    "sentences": "cyberlib.language.tokens",
+    "tokenize_corpus": "cyberlib.language.tokens",
+    "theme_scores": "cyberlib.language.themes",
+    "sentence_themes": "cyberlib.language.themes",
+    "keywords": "cyberlib.language.keywords",
+    "entities": "cyberlib.language.entities",
 }
 
 __all__ = sorted(_EXPORTS)
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from cyberlib.corpus import load_corpus
-    from cyberlib.currency import to_usd
-    from cyberlib.entities import entities
-    from cyberlib.figures import extract_statistics
-    from cyberlib.keywords import keywords
+    from cyberlib.figures.currency import to_usd
+    from cyberlib.figures.extraction import extract_statistics
+    from cyberlib.language.entities import entities
+    from cyberlib.language.keywords import keywords
+    from cyberlib.language.themes import sentence_themes, theme_scores
+    from cyberlib.language.tokens import sentences, tokenize, tokenize_corpus
     from cyberlib.normalization import normalize
-    from cyberlib.themes import sentence_themes, theme_scores
-    from cyberlib.tokens import sentences, tokenize, tokenize_corpus
+    from cyberlib.reading.corpus import load_corpus
 
 
 def __getattr__(name: str) -> Any:

@@ -45,13 +45,13 @@ def _corpus_table(corpus: pd.DataFrame) -> pd.DataFrame:
 
 
 def _stats_table(corpus: pd.DataFrame) -> pd.DataFrame:
-    from cyberlib.figures import extract_statistics
+    from cyberlib.figures.extraction import extract_statistics
 
     return extract_statistics(corpus)
 
 
 def _themes_table(corpus: pd.DataFrame) -> pd.DataFrame:
-    from cyberlib.themes import theme_scores
+    from cyberlib.language.themes import theme_scores
 
     return theme_scores(corpus)
 
@@ -118,7 +118,7 @@ def _write(frame: pd.DataFrame, fmt: str, command: str) -> None:
 
 
 def _run_table(args: argparse.Namespace) -> int:
-    from cyberlib.corpus import load_corpus
+    from cyberlib.reading.corpus import load_corpus
 
     corpus = load_corpus(args.paths, errors="ignore")
     skipped = corpus.attrs.get("skipped", [])
@@ -133,7 +133,7 @@ def _run_table(args: argparse.Namespace) -> int:
 
 
 def _run_report(args: argparse.Namespace) -> int:
-    from cyberlib.report import ReportError, build_report
+    from cyberlib.report.build import ReportError, build_report
 
     for folder in (args.corpus, args.notebooks):
         if folder is not None and not os.path.isdir(folder):

@@ -11,7 +11,7 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from cyberlib import compare
+from cyberlib.comparison import reshape
 from cyberlib.plots.style import (
     HEDGE_COLORS,
     _axes,
@@ -108,7 +108,7 @@ def money_usd(stats: pd.DataFrame, ax: Axes | None = None) -> Axes:
     y = np.arange(len(money))
     for yi, (_, row) in zip(y, money.iterrows(), strict=True):
         qual = row.get("qualifier")
-        cls = compare.hedge_class(qual)
+        cls = reshape.hedge_class(qual)
         color = HEDGE_COLORS[cls]
         x = float(row["value_usd"])
         if cls == "order":
@@ -190,15 +190,15 @@ def hedging_share(
     >>> tuple(float(x) for x in hedging_share(stats).get_xlim())
     (0.0, 1.0)
     """
-    shares = compare.hedge_shares(stats, doc_ids=doc_ids)
+    shares = reshape.hedge_shares(stats, doc_ids=doc_ids)
     ax = _axes(ax, 0.5 * len(shares) + 2.0)
     if shares.empty:
         return _empty(ax, "Mức rào đón của số liệu theo bài")
     y = np.arange(len(shares))
     left = np.zeros(len(shares))
-    for cls in compare.hedge_classes():
+    for cls in reshape.hedge_classes():
         vals = shares[cls].to_numpy()
-        ax.barh(y, vals, left=left, color=HEDGE_COLORS[cls], label=compare.hedge_label(cls))
+        ax.barh(y, vals, left=left, color=HEDGE_COLORS[cls], label=reshape.hedge_label(cls))
         left += vals
     pairs = zip(shares.index, shares["n_figures"], strict=True)
     labels = [f"{short_id(d)} (n={n})" for d, n in pairs]
@@ -241,7 +241,7 @@ def figures_timeline(stats: pd.DataFrame, ax: Axes | None = None) -> Axes:
     >>> figures_timeline(stats).get_title()
     'Số liệu theo thời kỳ (1 số liệu không gắn với năm cụ thể)'
     """
-    spans = stats["period"].map(compare.period_span)
+    spans = stats["period"].map(reshape.period_span)
     dated = stats.assign(y0=[s[0] for s in spans], y1=[s[1] for s in spans])
     dated = dated[dated["y0"].notna()]
     n_undated = len(stats) - len(dated)

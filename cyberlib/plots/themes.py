@@ -43,7 +43,9 @@ def theme_heatmap(scores: pd.DataFrame, ax: Axes | None = None) -> Axes:
 
 
 def theme_cooccurrence(co: pd.DataFrame, ax: Axes | None = None) -> Axes:
-    """Heatmap of a theme × theme co-occurrence frame (:func:`cyberlib.compare.theme_cooccurrence`).
+    """Heatmap of a theme × theme co-occurrence frame.
+
+    The frame is :func:`cyberlib.comparison.reshape.theme_cooccurrence`.
 
     >>> co = pd.DataFrame([[3, 1], [1, 2]], index=["fraud_scams", "technology_ai"],
     ...                   columns=["fraud_scams", "technology_ai"])
@@ -131,7 +133,7 @@ def pair_heatmap(
     title: str = "Điểm chung giữa các cặp bài",
     what: str = "số mục chung",
 ) -> Axes:
-    """Heatmap of an article × article matrix (:func:`cyberlib.compare.pair_matrix`).
+    """Heatmap of an article × article matrix (:func:`cyberlib.comparison.reshape.pair_matrix`).
 
     >>> m = pd.DataFrame([[3, 1], [1, 2]], index=["a", "b"], columns=["a", "b"])
     >>> pair_heatmap(m, title="Chủ đề chung").get_title()

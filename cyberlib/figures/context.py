@@ -1,0 +1,302 @@
+"""Context of a figure inside its sentence: the sentence itself, its period, its source
+and the subject (what is counted).
+
+Rules (cue words are data in ``data/figure_context.toml``):
+
+* period — the period phrase nearest to the figure in its sentence: a year range
+  ("2024 – 2028" -> "2024–2028"), "năm 2024" -> "2024", "tháng 10/2024" -> "10/2024", or a
+  phrase such as "mỗi năm", "năm qua"; a year after "so với" is a comparison base, not a period.
+* source — "Theo X, ..." at a clause start wins; then "X ghi nhận/cho biết/..." before the
+  figure in its sentence; then a closing "..., X cho biết." X drops lead words such as "số liệu
+  từ" and "trong khi"; an acronym or single name in parentheses is preferred ("Tổ chức Cảnh
+  sát Hình sự Quốc tế (Interpol)" -> "Interpol"). X must contain a capital letter.
+* subject — the unit noun and the words after it up to punctuation or a stop word
+  ("vụ xâm hại trẻ em qua mạng"); for money and percent without such words, the words before
+  the figure in its clause.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from cyberlib.figures.units import alternation, lexicon
+
+__all__ = ["SentenceIndex", "period_of", "source_of", "subject_of"]
+
+_S = r"[^\S\n]"
+MAX_SENTENCE = 1000  # longer "sentences" (lists, run-on text) give a window of this size
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*[^\S\n]+")
+_YEAR = r"(?:19|20)\d\d"
+_WORD = re.compile(r"[^\W_]+|[^\w\s]")
+_PARENS = re.compile(r"\(([^()]*)\)")
+
+
+class SentenceIndex:
+    """Sentence spans of one text, found line by line on demand and looked up by position."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lines: dict[int, tuple[list[int], int]] = {}
+
+    def span(self, pos: int) -> tuple[int, int]:
+        """``(start, end)`` of the sentence holding ``pos`` (stripped of outer blanks)."""
+        text = self.text
+        line_start = text.rfind("\n", 0, pos) + 1
+        cached = self._lines.get(line_start)
+        if cached is None:
+            line_end = text.find("\n", pos)
+            line_end = len(text) if line_end < 0 else line_end
+            starts = [line_start] + [
+                m.end() for m in _BOUNDARY.finditer(text, line_start, line_end)
+            ]
+            cached = self._lines[line_start] = (starts, line_end)
+        starts, line_end = cached
+        i = bisect.bisect_right(starts, pos) - 1
+        start = starts[i]
+        end = starts[i + 1] if i + 1 < len(starts) else line_end
+        if end - start > MAX_SENTENCE:  # no usable boundary: a window around pos instead
+            lo = text.rfind(" ", start, max(start, pos - MAX_SENTENCE // 2)) + 1
+            hi = text.find(" ", min(end, pos + MAX_SENTENCE // 2), end)
+            start, end = max(start, lo), end if hi < 0 else hi
+        seg = text[start:end]
+        return start + (len(seg) - len(seg.lstrip())), start + len(seg.rstrip())
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    ctx = lexicon().context
+    src = ctx["source"]
+    return {
+        "year": re.compile(rf"{_YEAR}(?!\d)"),
+        "range_tail": re.compile(rf"{_S}*[-–—]{_S}*({_YEAR})(?!\d)"),
+        "year_head": re.compile(
+            rf"(?:^|[^\w])(?P<pre>(?:{alternation(ctx['period']['not_before_year'])}){_S}+)?"
+            rf"(?:năm|tháng{_S}+(?P<month>\d{{1,2}})/|(?P<quarter>quý{_S}+[ivx\d]{{1,4}})/){_S}*$"
+        ),
+        "phrase": re.compile(rf"(?:{alternation(ctx['period']['phrases'])})(?!\w)"),
+        "theo": re.compile(
+            rf"(?:^|[,;:(]){_S}*(?:{alternation(src['theo'])}){_S}+(?P<x>[^,;:.\n]{{2,160}})"
+        ),
+        "verb": re.compile(rf"(?:{alternation(src['verbs'])})(?!\w)"),
+        "drop": re.compile(
+            rf"^(?:(?:{alternation(src['drop_prefixes'] + src['clause_openers'])}){_S}+)+",
+            re.IGNORECASE,
+        ),
+    }
+
+
+def period_of(sentence: str, fig_start: int, fig_end: int) -> str | None:
+    """The period the sentence ties the figure at ``[fig_start, fig_end)`` to.
+
+    >>> s = "Australia dùng 83,5 triệu USD trong bốn năm (2024 – 2028)."
+    >>> period_of(s, 15, 29)
+    '2024–2028'
+    >>> period_of("Nội dung tăng 1.325% so với năm 2023.", 14, 20) is None
+    True
+    >>> s = "Năm 2022 có 12 vụ; năm 2023 tăng lên 18 vụ."
+    >>> period_of(s, 12, 17), period_of(s, 38, 43)
+    ('2022', '2023')
+    """
+    best, best_dist = None, None
+    for start, end, value in _periods(sentence):
+        if start < fig_end and end > fig_start:
+            continue  # part of the figure itself ("25 năm qua")
+        if end <= fig_start and ";" in sentence[end:fig_start]:
+            continue  # "Năm 2022 có 12 vụ; năm 2023 …": another clause
+        if start >= fig_end and any(c in sentence[fig_end:start] for c in ",;:"):
+            continue  # a later clause's period ("12 vụ; năm 2023 tăng lên 18 vụ")
+        dist = fig_start - end if end <= fig_start else start - fig_end
+        if best_dist is None or dist < best_dist:
+            best, best_dist = value, dist
+    return best
+
+
+@lru_cache(maxsize=256)
+def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """Period phrases of a sentence as ``(start, end, value)`` (cached per sentence)."""
+    pats = _patterns()
+    low = sentence.lower()
+    out = []
+    skip_to = -1
+    for m in pats["year"].finditer(sentence):
+        ys, ye = m.span()
+        if ys < skip_to or (ys and sentence[ys - 1].isalnum()):
+            continue
+        tail = pats["range_tail"].match(sentence, ye)
+        if tail:
+            out.append((ys, tail.end(), f"{m.group()}–{tail.group(1)}"))
+            skip_to = tail.end()
+            continue
+        head = pats["year_head"].search(low, max(0, ys - 30), ys)
+        if head and not head.group("pre"):
+            month = head.group("month")
+            value = f"{month}/{m.group()}" if month else m.group()
+            if head.group("quarter"):
+                value = sentence[head.start("quarter") : ye]
+            out.append((head.start() + (head.group()[0] not in "nt"), ye, value))
+    for m in pats["phrase"].finditer(low):
+        if m.start() and low[m.start() - 1].isalnum():
+            continue
+        out.append((m.start(), m.end(), " ".join(m.group().split())))
+    return tuple(out)
+
+
+def _clause_before(sentence: str, end: int) -> str:
+    """The text between the last clause mark (outside parentheses) and ``end``."""
+    depth = 0
+    for i in range(end - 1, -1, -1):
+        c = sentence[i]
+        if c == ")":
+            depth += 1
+        elif c == "(":
+            depth = max(0, depth - 1)
+        elif c in ",;:" and depth == 0:
+            return sentence[i + 1 : end]
+    return sentence[:end]
+
+
+def _clean_source(x: str, strict: bool = False) -> str | None:
+    src = lexicon().context["source"]
+    x = _patterns()["drop"].sub("", x.strip()).strip(" -–\"'“”")
+    words = x.split()
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in src["cut_before"]), None)
+    words = words[:cut]
+    while words and words[-1].lower() in src["trailing"]:
+        words.pop()
+    x = " ".join(words)
+    for inner in _PARENS.findall(x):
+        first = inner.split(",")[0].strip()
+        if first and " " not in first and first[0].isupper():
+            return first
+    x = _PARENS.sub("", x).strip()
+    if not x or not any(c.isupper() for c in x) or len(x.split()) > 12:
+        return None
+    if len(x.split()) > 1 and not any(c.isupper() for c in x[1:]):
+        return None  # "Hệ thống phát hiện": capitalised only as the start of the sentence
+    if x.lower() in src["pronouns"]:
+        return None
+    if strict and any(w in lexicon().not_nouns for w in x.split()):
+        return None
+    return x
+
+
+def source_of(sentence: str, fig_start: int) -> str | None:
+    """Whom the sentence attributes the figure at ``fig_start`` to, or None.
+
+    >>> source_of("Theo Tổ chức Cảnh sát Hình sự Quốc tế (Interpol), mỗi năm ...", 60)
+    'Interpol'
+    >>> source_of("Năm 2024, Mỹ mất 10 tỷ USD, trong khi FBI ghi nhận hơn 55.000 vụ.", 52)
+    'FBI'
+    """
+    theo, verbs = _cues(sentence)
+    after = None
+    for pos, x in theo:
+        if pos < fig_start:
+            return x
+        after = after or x
+    before = None
+    for pos, x, closing in verbs:
+        if pos >= fig_start:
+            if before is None and after is None and closing:
+                return x
+            continue
+        before = x or before
+    return before or after
+
+
+@lru_cache(maxsize=256)
+def _cues(sentence: str) -> tuple[tuple, tuple]:
+    """Source cues of a sentence (cached): ``(pos, X)`` for "Theo X", and
+    ``(pos, X, closes the sentence)`` for "X cho biết"-like verbs."""
+    pats = _patterns()
+    low = sentence.lower()
+    if len(low) != len(sentence):
+        low = sentence
+    theo = []
+    if "theo" in low:
+        for m in pats["theo"].finditer(low):
+            x = _clean_source(sentence[m.start("x") : m.end("x")])
+            if x is not None:
+                theo.append((m.start(), x))
+    verbs = []
+    for m in pats["verb"].finditer(low):
+        if m.start() and low[m.start() - 1].isalnum():
+            continue
+        x = _clean_source(_clause_before(sentence, m.start()), strict=True)
+        closing = len(sentence[m.end() :].strip(" .")) <= 1
+        verbs.append((m.start(), x, closing))
+    return tuple(theo), tuple(verbs)
+
+
+def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, kind: str) -> str:
+    """What the figure counts, as written around it in the sentence.
+
+    >>> s = "Việt Nam ghi nhận 381 vụ xâm hại trẻ em qua mạng, chủ yếu do dụ dỗ."
+    >>> subject_of(s, 22, 24, 18, "count")
+    'vụ xâm hại trẻ em qua mạng'
+    """
+    ctx = lexicon().context["subject"]
+    stop, limit = set(ctx["stop"]), ctx["max_words"]
+    words = []
+    for m in _WORD.finditer(sentence, unit_end):
+        w = m.group()
+        if not w[0].isalnum() or w.lower() in stop or len(words) >= limit:
+            break
+        words.append(w)
+    if kind == "duration":
+        return sentence[unit_start:unit_end]
+    if kind == "count":
+        return " ".join([sentence[unit_start:unit_end], *words]).strip()
+    if words:
+        return " ".join(words)
+    return _subject_before(re.split(r"[,;:()]", sentence[:fig_start])[-1], ctx)
+
+
+@lru_cache(maxsize=1)
+def _subject_heads() -> tuple[re.Pattern[str], frozenset[str], tuple[tuple[str, int], ...]]:
+    """The head-noun pattern, the stop words, and the trailing words (longest first)."""
+    ctx = lexicon().context["subject"]
+    heads = sorted(ctx["heads"], key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, heads)) + r")(?!\w)", re.I)
+    trailing = tuple((t, len(t.split())) for t in sorted(ctx["trailing"], key=len, reverse=True))
+    return pattern, frozenset(ctx["stop"]), trailing
+
+
+def _subject_before(clause: str, ctx: dict) -> str:
+    """Subject of a money or percent figure from the clause before it.
+
+    A head noun of the data list ("thiệt hại", "quỹ", "tỷ lệ") starts the subject, which
+    runs to the next stop word; without one, the last words of the clause are used.
+
+    >>> ctx = lexicon().context["subject"]
+    >>> _subject_before("Một quỹ bảo vệ trẻ em trị giá ", ctx)
+    'quỹ bảo vệ trẻ em'
+    >>> _subject_before(" người dân Mỹ thiệt hại hơn ", ctx)
+    'thiệt hại'
+    >>> _subject_before(" Australia cũng cam kết dùng ", ctx)
+    'Australia cũng cam kết dùng'
+    """
+    pattern, stop, trailing = _subject_heads()
+    limit = ctx["max_words"]
+    heads = list(pattern.finditer(clause))
+    if heads:
+        head = max(heads, key=lambda m: m.start())
+        words = head.group().split()
+        for w in clause[head.end() :].split():
+            if w.lower() in stop or len(words) >= limit:
+                break
+            words.append(w)
+    else:
+        words = clause.split()[-limit:]
+    words = [w for w in words if not any(c.isdigit() for c in w)] if heads else words
+    changed = True
+    while words and changed:
+        changed = False
+        tail = " ".join(words).lower()
+        for t, n in trailing:
+            if len(words) >= n and (tail == t or tail.endswith(" " + t)):
+                words, changed = words[:-n], True
+                break
+    return " ".join(words)
