@@ -55,7 +55,6 @@ COLUMNS = [
 ]  # fmt: skip
 HEAVY_CLEANING = 0.2  # flag an article that cleaning shortened by more than this share
 _SYLLABLE = re.compile(r"\w+")
-_NONSPACE = re.compile(r"\S")
 # columns of the source that the corpus frame computes itself; the source's values are
 # kept under "source_<name>"
 _COMPUTED = {"path", "text", "n_chars", "n_words", "removed_share"}
@@ -173,11 +172,15 @@ def _missing(value: Any) -> bool:
         return False
 
 
+def _nonspace(text: str) -> int:
+    return len(text) - sum(text.count(c) for c in " \n\t\r\f\v")
+
+
 def _share_removed(before: str, after: str) -> float:
-    total = len(_NONSPACE.findall(before))
+    total = _nonspace(before)
     if not total:
         return 0.0
-    return max(0.0, 1.0 - len(_NONSPACE.findall(after)) / total)
+    return max(0.0, 1.0 - _nonspace(after) / total)
 
 
 def prepare_text(raw: Any) -> tuple[str | None, str | None]:
