@@ -41,7 +41,10 @@ def test_corpus_table(articles_dir):
 def test_corpus_csv_and_json_agree(articles_dir):
     csv = pd.read_csv(io.StringIO(run("corpus", articles_dir, "--format", "csv").stdout))
     records = json.loads(run("corpus", articles_dir, "--format", "json").stdout)
-    assert csv.columns.tolist() == ["doc_id", "outlet", "date", "title", "n_words"]
+    # every column of the corpus frame but the text
+    assert csv.columns.tolist() == [
+        "doc_id", "path", "outlet", "date", "title", "n_chars", "n_words", "removed_share",
+    ]  # fmt: skip
     assert csv.doc_id.tolist() == [r["doc_id"] for r in records]
     assert csv.n_words.tolist() == [r["n_words"] for r in records]
 
