@@ -315,8 +315,15 @@ def _frame(rows: list[dict], source_dates: list[Any], extra: list[str]) -> pd.Da
     frame["n_chars"] = frame["n_chars"].astype("int64")
     frame["n_words"] = frame["n_words"].astype("int64")
     frame["removed_share"] = frame["removed_share"].astype("float64")
-    for column in ("doc_id", "title", "outlet", "path", "text"):
-        frame[column] = frame[column].astype(object)
+    # text columns hold Python objects with None for missing, whatever the batch size
+    # (pandas would give a string dtype, or NaN, depending on what one batch holds)
+    for column in ["doc_id", "title", "outlet", "path", "text", *extra]:
+        values = frame[column]
+        if column in extra and (
+            pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values)
+        ):
+            continue
+        frame[column] = values.astype(object).where(values.notna(), None)
     return frame
 
 
