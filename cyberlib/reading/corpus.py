@@ -77,8 +77,10 @@ def resolve_paths(
 
 
 def _where(item: dict[str, Any]) -> str:
-    line = item.get("line")
-    return item["path"] if line is None else f"{item['path']} line {line}"
+    """``path``, ``path line N`` (``<DataFrame> row N`` for a frame), and the id when known."""
+    line, path = item.get("line"), item["path"]
+    where = path if line is None else f"{path} {'row' if path == '<DataFrame>' else 'line'} {line}"
+    return f"{where} ({item['doc_id']})" if item.get("doc_id") else where
 
 
 def load_corpus(
