@@ -415,7 +415,7 @@ def _delimited_rows(inp: Input) -> Iterator[tuple[int, list[str] | None, list[st
     """``(line, header, None)`` first, then ``(line, None, row)`` per data row."""
     delimiter = "\t" if inp.kind == "tsv" else ","
     with _text_stream(inp) as fh:
-        reader = csv.reader((ln.replace("\0", "") for ln in fh), delimiter=delimiter)
+        reader = csv.reader(fh, delimiter=delimiter)
         start = 1
         for row in reader:
             end = reader.line_num
@@ -450,7 +450,7 @@ def _survey_delimited(inp: Input, text_col, id_col, seen) -> str:
     inp.n_records = index
     if header is None:
         return "empty file"
-    return ""
+    return "" if index else "no rows after the header"
 
 
 def _parquet_file(inp: Input):
