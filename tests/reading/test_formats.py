@@ -57,7 +57,14 @@ WRITERS = {
     "csv.gz": lambda d: write_delimited(d / "bai.csv.gz", ARTICLES, compress=True),
     "tsv": lambda d: write_delimited(d / "bai.tsv", ARTICLES, delimiter="\t"),
     "parquet": lambda d: write_parquet(d / "bai.parquet", ARTICLES, row_group_size=2),
+    "json-array": lambda d: write_json_array(d / "bai.json", ARTICLES),
+    "json-lines": lambda d: write_jsonl(d / "bai.json", ARTICLES),
 }
+
+
+def write_json_array(path, rows):
+    path.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -190,6 +197,18 @@ def test_files_it_cannot_read_say_so(tmp_path, name, data, reason):
     assert corpus.doc_id.tolist() == ["bai-1"]
     (skip,) = corpus.attrs["skipped"]
     assert skip["path"] == str(tmp_path / name) and reason in skip["reason"]
+
+
+def test_json_array_items_that_are_not_objects_are_reported(tmp_path):
+    path = write_json_array(tmp_path / "a.json", [ARTICLES[0], "chuỗi", ARTICLES[1]])
+    corpus = quiet_load(path)
+    assert corpus.doc_id.tolist() == ["bai-1", "bai-2"]
+    assert corpus.attrs["skipped"] == [
+        {"path": str(path), "line": 2, "reason": "item 2 is a JSON str, not an object"}
+    ]
+    # one object is one article, as one JSON line would be
+    (tmp_path / "b.json").write_text('{"text": "Một bài báo."}', encoding="utf-8")
+    assert load_corpus(tmp_path / "b.json").text.tolist() == ["Một bài báo."]
 
 
 def test_parquet_is_not_refused_as_utf16(tmp_path):

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from cyberlib import load_corpus
 from cyberlib.reading.stream import iter_corpus, prepare_text, read_partition
 
-SUFFIXES = [".txt", ".TXT", ".jsonl", ".jsonl.gz", ".csv", ".tsv", ".parquet", ".md", ""]
+SUFFIXES = [".txt", ".TXT", ".jsonl", ".jsonl.gz", ".json", ".csv", ".tsv", ".parquet", ".md", ""]
 
 # bytes that look a little like the inputs: JSON lines, CSV rows, Vietnamese text, BOMs
 FRAGMENTS = st.sampled_from(
