@@ -248,3 +248,19 @@ def test_the_reading_stage_never_unpickles(tmp_path):
     for module in Path(reading.__file__).parent.glob("*.py"):
         text = module.read_text(encoding="utf-8")
         assert "import pickle" not in text and "read_pickle" not in text, module.name
+
+
+def test_dates_of_the_source_day_first_and_with_a_time_zone(tmp_path):
+    dates = ["05/10/2024", "2024-05-01T06:00:00+07:00", "hôm qua"]
+    rows = [dict(a, date=d) for a, d in zip(ARTICLES, dates, strict=True)]
+    corpus = load_corpus(write_delimited(tmp_path / "ngay.csv", rows))
+    assert corpus.date.tolist()[:2] == [
+        pd.Timestamp("2024-10-05"),
+        pd.Timestamp("2024-05-01 06:00"),
+    ]
+    assert pd.isna(corpus.date[2])  # unreadable: missing, never a guess
+
+
+def test_a_corpus_frame_read_again_is_the_same_frame(reference):
+    again = load_corpus(reference)
+    pd.testing.assert_frame_equal(again, reference)
