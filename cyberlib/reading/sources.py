@@ -81,7 +81,11 @@ def display_path(path: str | os.PathLike) -> str:
         text.encode("utf-8")
         return text
     except UnicodeEncodeError:
+        pass
+    try:  # bytes of a file name that were not UTF-8
         return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # other lone surrogates
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 @dataclass
@@ -135,10 +139,16 @@ def _classify(path: str) -> tuple[os.stat_result | None, str | None]:
         st = os.stat(path)
     except FileNotFoundError:
         if os.path.islink(path):
-            return None, f"dangling symbolic link (points to {display_path(os.readlink(path))})"
+            try:
+                target = display_path(os.readlink(path))
+            except OSError:
+                target = "?"
+            return None, f"dangling symbolic link (points to {target})"
         return None, "no such file or folder"
     except OSError as exc:
         return None, _stat_reason(exc)
+    except ValueError:  # a NUL character in the name
+        return None, "not a valid path"
     if stat.S_ISDIR(st.st_mode):
         return None, "is a folder, not a file"
     if not stat.S_ISREG(st.st_mode):
@@ -222,7 +232,16 @@ def _files(source: Any) -> tuple[list[str], list[os.stat_result], list[dict[str,
     if isinstance(source, str | bytes | os.PathLike):
         items = [source]
     else:
-        items = list(source)
+        try:
+            items = list(source)
+        except TypeError:
+            raise TypeError(
+                f"source is a {type(source).__name__}: give a folder, a file, a glob, "
+                "a list of those or a DataFrame"
+            ) from None
+    for item in items:
+        if not isinstance(item, str | bytes | os.PathLike):
+            raise TypeError(f"a source path is a {type(item).__name__}, not a path: {item!r}")
     names = [os.fsdecode(os.fspath(i)) for i in items]
     candidates, problems = _expand(names)
     files: list[str] = []

@@ -118,9 +118,9 @@ class _Source:
     def _frame_ids(self) -> list[str]:
         frame = self.frame
         if self.id_col is None:
-            return [str(i) for i in frame.index]
+            return [text_value(str(i)) for i in frame.index]
         return [
-            str(v) if not _missing(v) else str(i)
+            text_value(str(v) if not _missing(v) else str(i))
             for i, v in zip(frame.index, frame[self.id_col], strict=True)
         ]
 
@@ -144,7 +144,7 @@ class _Source:
                         yield inp.path, line, "", reason
                         continue
                     value = fields.get(inp.id_col) if inp.id_col else None
-                    yield inp.path, line, row_id(inp, value, line), (inp, fields)
+                    yield inp.path, line, text_value(row_id(inp, value, line)), (inp, fields)
             first = last
             if first >= stop:
                 return
@@ -200,7 +200,7 @@ def prepare_text(raw: Any) -> tuple[str | None, str | None]:
         except DecodeError as exc:
             return None, str(exc)
     elif isinstance(raw, str):
-        text = raw
+        text = text_value(raw)
         if looks_like_legacy_encoding(text):
             return None, (
                 "looks like TCVN3 (ABC) or VNI legacy encoding, which cannot be decoded "
@@ -216,14 +216,27 @@ def prepare_text(raw: Any) -> tuple[str | None, str | None]:
     return text, None
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def text_value(value: str) -> str:
+    """``value`` without lone surrogates (from JSON ``"\\ud800"``), which no file format
+    can store: each becomes U+FFFD.
+
+    >>> text_value("Hà Nội \\ud800")
+    'Hà Nội �'
+    """
+    return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+
+
 def _plain(value: Any) -> Any:
     """A metadata value as a scalar a table can hold (lists and dicts become JSON text)."""
     if isinstance(value, list | dict | tuple):
         import json
 
-        return json.dumps(value, ensure_ascii=False, default=str)
+        return text_value(json.dumps(value, ensure_ascii=False, default=str))
     if isinstance(value, str):
-        return display_path(value) if "\udc80" <= max(value, default="") else value
+        return text_value(value)
     return value
 
 
@@ -289,7 +302,7 @@ def _build(
                 if name == "date":
                     date_value = value
                 elif isinstance(value, str) and value.strip():
-                    clean_value = normalize_unicode(strip_markup(value)).strip()
+                    clean_value = normalize_unicode(strip_markup(text_value(value))).strip()
                     row[name] = clean_value or row[name]
                 continue
             if name in _RECOMPUTED:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import warnings
 
@@ -214,3 +215,17 @@ def test_invisible_only_text_is_a_reported_skip_not_a_row(tmp_path, text):
     path = tmp_path / "trong.txt"
     path.write_text(text, encoding="utf-8")
     assert quiet_load(path).attrs["skipped"][0]["path"] == str(path)
+
+
+def test_lone_surrogates_from_json_become_replacement_characters(tmp_path):
+    row = dict(ARTICLES[0], id="bai-\ud800", title="Tiêu đề \udfff", nguon="x\ud83d")
+    line = json.dumps(row, ensure_ascii=True).replace("Theo C", "Theo \\ud800C")
+    path = tmp_path / "surrogate.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    corpus = load_corpus(path)
+    row = corpus.iloc[0]
+    assert row.doc_id == "bai-\ufffd" and row.title == "Tiêu đề \ufffd"
+    assert row.nguon == "x\ufffd" and "Theo \ufffdC" in row.text
+    corpus.to_parquet(tmp_path / "out.parquet")  # every value can be written
+    frame = pd.DataFrame({"text": [ARTICLE], "path": pd.Series(["a\ud800.txt"], dtype=object)})
+    assert load_corpus(frame).path[0] == "a\\ud800.txt"
