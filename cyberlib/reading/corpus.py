@@ -161,8 +161,7 @@ def load_corpus(
     corpus = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     if len(frames) > 1:  # a column that some batches lack is None there, as within a batch
         for column in corpus.columns[len(COLUMNS) :]:
-            if corpus[column].dtype == object:
-                corpus[column] = corpus[column].where(corpus[column].notna(), None)
+            corpus[column] = corpus[column].astype(object).where(corpus[column].notna(), None)
     corpus.attrs = {"skipped": skipped, "flagged": flagged}
     if report:
         return corpus, pd.DataFrame(removed, columns=REMOVED_COLUMNS)

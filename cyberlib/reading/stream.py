@@ -229,15 +229,26 @@ def text_value(value: str) -> str:
     return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
 
 
-def _plain(value: Any) -> Any:
-    """A metadata value as a scalar a table can hold (lists and dicts become JSON text)."""
+def _plain(value: Any) -> str | None:
+    """A metadata value as text, so that a column has one type in every batch (numbers as
+    written, dates in ISO form, lists and objects as JSON; missing is None).
+
+    >>> _plain(12), _plain(1.5), _plain(["a", 1]), _plain(float("nan")), _plain(b"\\xc3\\xa1")
+    ('12', '1.5', '["a", 1]', None, 'á')
+    """
+    if _missing(value):
+        return None
+    if isinstance(value, str):
+        return text_value(value)
     if isinstance(value, list | dict | tuple):
         import json
 
         return text_value(json.dumps(value, ensure_ascii=False, default=str))
-    if isinstance(value, str):
-        return text_value(value)
-    return value
+    if isinstance(value, bytes | bytearray):
+        return text_value(bytes(value).decode("utf-8", "replace"))
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return text_value(str(value))
 
 
 def _build(
@@ -337,10 +348,6 @@ def _frame(rows: list[dict], source_dates: list[Any], extra: list[str]) -> pd.Da
     # (pandas would give a string dtype, or NaN, depending on what one batch holds)
     for column in ["doc_id", "title", "outlet", "path", "text", *extra]:
         values = frame[column]
-        if column in extra and (
-            pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values)
-        ):
-            continue
         frame[column] = values.astype(object).where(values.notna(), None)
     return frame
 

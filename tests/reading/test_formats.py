@@ -264,3 +264,16 @@ def test_dates_of_the_source_day_first_and_with_a_time_zone(tmp_path):
 def test_a_corpus_frame_read_again_is_the_same_frame(reference):
     again = load_corpus(reference)
     pd.testing.assert_frame_equal(again, reference)
+
+
+def test_other_columns_are_text_with_one_type_in_every_batch(tmp_path):
+    rows = [
+        dict(ARTICLES[0], views=12, tags=["lừa đảo", "mạng"], checked=True),
+        dict(ARTICLES[1], views="1.200", tags=None, checked=None),
+        dict(ARTICLES[2], views=3.5),
+    ]
+    corpus = load_corpus(write_jsonl(tmp_path / "m.jsonl", rows))
+    assert corpus.views.tolist() == ["12", "1.200", "3.5"]
+    assert corpus.tags.tolist() == ['["lừa đảo", "mạng"]', None, None]
+    assert corpus.checked.tolist() == ["True", None, None]
+    corpus.to_parquet(tmp_path / "out.parquet")

@@ -7,6 +7,7 @@ test_bad_input.py or test_formats.py."""
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 import warnings
@@ -74,8 +75,10 @@ def test_any_bytes_in_any_file_is_a_row_or_a_named_skip(files):
         assert (corpus.text.str.strip() != "").all()
 
 
+ANY_TEXT = st.text(st.characters(exclude_categories=()), max_size=200)  # lone surrogates too
 VALUES = st.one_of(
     st.text(max_size=200),
+    ANY_TEXT,
     st.none(),
     st.integers(),
     st.floats(allow_nan=True),
@@ -84,19 +87,25 @@ VALUES = st.one_of(
 )
 
 
-@given(st.lists(VALUES, max_size=8), st.lists(st.text(max_size=5) | st.none(), max_size=8))
-def test_any_frame_is_a_row_or_a_named_skip_per_row(texts, ids):
+@given(st.lists(VALUES, max_size=8), st.lists(ANY_TEXT | st.none(), max_size=8), VALUES)
+def test_any_frame_is_a_row_or_a_named_skip_per_row(texts, ids, extra):
     ids = (ids + [None] * len(texts))[: len(texts)]
     frame = pd.DataFrame(
-        {"id": pd.Series(ids, dtype=object), "text": pd.Series(texts, dtype=object)}
+        {
+            "id": pd.Series(ids, dtype=object),
+            "text": pd.Series(texts, dtype=object),
+            "title": pd.Series([extra] * len(texts), dtype=object),
+            "nguon": pd.Series([extra] * len(texts), dtype=object),
+        }
     )
     corpus = load_quietly(frame)
     assert len(corpus) + len(corpus.attrs["skipped"]) == len(frame)
     assert corpus.doc_id.is_unique
     assert all(s["reason"] and s["line"] for s in corpus.attrs["skipped"])
+    corpus.to_parquet(io.BytesIO())  # every value can be written
 
 
-@given(st.text())
+@given(ANY_TEXT)
 def test_prepare_text_never_raises(text):
     prepared, reason = prepare_text(text)
     assert (prepared is None) != (reason is None)
