@@ -344,12 +344,20 @@ def _frame(rows: list[dict], source_dates: list[Any], extra: list[str]) -> pd.Da
     frame["n_chars"] = frame["n_chars"].astype("int64")
     frame["n_words"] = frame["n_words"].astype("int64")
     frame["removed_share"] = frame["removed_share"].astype("float64")
-    # text columns hold Python objects with None for missing, whatever the batch size
-    # (pandas would give a string dtype, or NaN, depending on what one batch holds)
+    # text columns have one dtype whatever one batch holds (an all-missing column too):
+    # pandas' string dtype ("str", missing as NaN) from pandas 3 on, else objects with None
     for column in ["doc_id", "title", "outlet", "path", "text", *extra]:
-        values = frame[column]
-        frame[column] = values.astype(object).where(values.notna(), None)
+        frame[column] = text_column(frame[column])
     return frame
+
+
+def text_column(values: pd.Series) -> pd.Series:
+    """``values`` as the corpus frame's text dtype (see :func:`_frame`)."""
+    import pandas as pd
+
+    if int(pd.__version__.split(".")[0]) >= 3:
+        return values.astype("str")
+    return values.astype(object).where(values.notna(), None)
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}")
