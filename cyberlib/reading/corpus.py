@@ -142,12 +142,10 @@ def load_corpus(
         bar = tqdm(total=src.n_records, desc="loading articles", unit="article")
     frames = []
     try:
-        for k in range(src.n_partitions(batch_rows)):
+        for k, batch in enumerate(src.batches(batch_rows)):
             own: list[dict[str, Any]] = list(src.problems) if k == 0 else []
             own_flags: list[dict[str, Any]] = []
-            frames.append(
-                _build(src, k * batch_rows, (k + 1) * batch_rows, own, own_flags, removed)
-            )
+            frames.append(_build(src, batch, own, own_flags, removed))
             tell(own)
             tell(own_flags, "flagged: ")
             skipped.extend(own)

@@ -26,6 +26,7 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Iterable, Iterator
@@ -126,6 +127,18 @@ class _Source:
 
     def n_partitions(self, batch_rows: int) -> int:
         return max(1, math.ceil(self.n_records / batch_rows))
+
+    def batches(self, batch_rows: int) -> Iterator[Iterable]:
+        """The items of each batch in turn, reading the files once from start to end
+        (consume each batch before asking for the next)."""
+        n = self.n_partitions(batch_rows)
+        if self.frame is not None:
+            for k in range(n):
+                yield self.items(k * batch_rows, (k + 1) * batch_rows)
+            return
+        stream = self.items(0, self.n_records)
+        for _ in range(n):
+            yield itertools.islice(stream, batch_rows)
 
     def items(self, start: int, stop: int) -> Iterator[tuple[str | None, int | None, str, Any]]:
         """``(path, line, doc_id, fields_or_reason)`` for the records ``start``…``stop - 1``."""
@@ -253,16 +266,16 @@ def _plain(value: Any) -> str | None:
 
 def _build(
     src: _Source,
-    start: int,
-    stop: int,
+    items: Iterable[tuple[str | None, int | None, str, Any]],
     skipped: list[dict[str, Any]],
     flagged: list[dict[str, Any]],
     removed: list[dict[str, Any]] | None = None,
 ) -> pd.DataFrame:
+    """The corpus frame of ``items`` (from :meth:`_Source.items`), skips and flags noted."""
     rows: list[dict[str, Any]] = []
     source_dates: list[Any] = []
     extra: dict[str, None] = {}
-    for path, line, doc_id, item in src.items(start, stop):
+    for path, line, doc_id, item in items:
         where = path if path is not None else "<DataFrame>"
         if isinstance(item, str):
             skipped.append({"path": where, "line": line, "reason": item})
@@ -440,10 +453,10 @@ def iter_corpus(
     sink = skipped if skipped is not None else []
     flags = flagged if flagged is not None else []
     sink.extend(src.problems)
-    for k in range(src.n_partitions(batch_rows)):
+    for k, batch in enumerate(src.batches(batch_rows)):
         own: list[dict[str, Any]] = list(src.problems) if k == 0 else []
         own_flags: list[dict[str, Any]] = []
-        frame = _build(src, k * batch_rows, (k + 1) * batch_rows, own, own_flags)
+        frame = _build(src, batch, own, own_flags)
         sink.extend(own[len(src.problems) if k == 0 else 0 :])
         flags.extend(own_flags)
         frame.attrs["skipped"] = own
@@ -472,7 +485,7 @@ def read_partition(
         raise IndexError(f"partition {index} of {src.n_partitions(batch_rows)}")
     own: list[dict[str, Any]] = list(src.problems) if index == 0 else []
     flags: list[dict[str, Any]] = []
-    frame = _build(src, index * batch_rows, (index + 1) * batch_rows, own, flags)
+    frame = _build(src, src.items(index * batch_rows, (index + 1) * batch_rows), own, flags)
     frame.attrs["skipped"] = own
     frame.attrs["flagged"] = flags
     return frame, own
