@@ -1,7 +1,8 @@
 """Reading: files and frames in, one clean corpus frame out.
 
-In: paths, folders, globs, JSONL/CSV/TSV/Parquet files or a DataFrame of articles. Out: the corpus frame of
-:func:`cyberlib.load_corpus` (``doc_id, path, outlet, date, title, text, ...``).
+In: paths, folders, globs, JSONL/CSV/TSV/Parquet files or a DataFrame of articles.
+Out: the corpus frame of :func:`cyberlib.load_corpus` (``doc_id, path, outlet, date,
+title, text, ...``).
 
 Modules: ``sources`` (folders, globs and table files listed, their records read),
 ``decoding`` (bytes to text, legacy-encoding detection), ``cleaning`` (HTML and page
