@@ -41,6 +41,7 @@ from cyberlib.reading.sources import (
     Input,
     Plan,
     display_path,
+    pick_column,
     plan,
     records,
     row_id,
@@ -58,7 +59,7 @@ HEAVY_CLEANING = 0.2  # flag an article that cleaning shortened by more than thi
 _SYLLABLE = re.compile(r"\w+")
 # columns of the source that the corpus frame fills itself; the source's values are
 # kept under "source_<name>"
-_COMPUTED = {"path", "text", "n_chars", "n_words", "removed_share"}
+_COMPUTED = {"path", "text"}
 _FROM_SOURCE = ("title", "date", "outlet")
 # measures of the text that a source may carry (a corpus frame read again): recomputed
 _RECOMPUTED = {"n_chars", "n_words", "removed_share"}
@@ -73,14 +74,12 @@ def _is_frame(source: Any) -> bool:
 
 
 def _frame_plan(frame: pd.DataFrame, text_col: str | None, id_col: str | None):
-    from cyberlib.reading.sources import _pick
-
     columns = [str(c) for c in frame.columns]
-    text = _pick(columns, text_col, TEXT_COLUMNS)
+    text = pick_column(columns, text_col, TEXT_COLUMNS)
     if text is None:
         wanted = f"'{text_col}'" if text_col else "'text', 'content' or 'body' (or text_col=)"
         raise ValueError(f"a DataFrame source needs a text column {wanted}; it has {columns}")
-    ident = _pick(columns, id_col, ID_COLUMNS)
+    ident = pick_column(columns, id_col, ID_COLUMNS)
     if id_col is not None and ident is None:
         raise ValueError(f"the DataFrame has no id column '{id_col}'; it has {columns}")
     return text, ident
