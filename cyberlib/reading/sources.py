@@ -352,7 +352,12 @@ def _note_id(inp: Input, index: int, line: int | None, value: Any, seen: dict[st
 
 
 def row_id(inp: Input, value: Any, line: int | None) -> str:
-    """The article id of a record: its id value, else ``<key>:<line>`` (``<key>`` for .txt)."""
+    """The article id of a record: its id value, else ``<key>:<line>`` (``<key>`` for .txt).
+
+    >>> inp = Input("bao/tin.jsonl", "bao/tin.jsonl", "jsonl", "tin")
+    >>> row_id(inp, " bai-7 ", 3), row_id(inp, None, 3), row_id(inp, float("nan"), 4)
+    ('bai-7', 'tin:3', 'tin:4')
+    """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return inp.key if line is None else f"{inp.key}:{line}"
     text = str(value).strip()
@@ -559,6 +564,10 @@ def records(
 
     ``fields`` maps column names to values (a ``.txt`` file gives ``{"text": bytes}``);
     ``reason`` says why a record cannot be used (``fields`` is then None).
+
+    >>> (inp,) = plan("data/articles/004_8441360021e80842.txt").inputs
+    >>> [(line, fields["text"][:16].decode()) for line, fields, _ in records(inp)]
+    [(None, ' date 2025-10-08')]
     """
     stop = inp.n_records if stop is None else min(stop, inp.n_records)
     if start >= stop:

@@ -364,7 +364,13 @@ def _frame(rows: list[dict], source_dates: list[Any], extra: list[str]) -> pd.Da
 
 
 def text_column(values: pd.Series) -> pd.Series:
-    """``values`` as the corpus frame's text dtype (see :func:`_frame`)."""
+    """``values`` as the corpus frame's text dtype, the same in every batch: pandas'
+    string dtype (missing as NaN) from pandas 3 on, else objects with None.
+
+    >>> import pandas as pd
+    >>> text_column(pd.Series(["Hà Nội", None], dtype=object)).isna().tolist()
+    [False, True]
+    """
     import pandas as pd
 
     if int(pd.__version__.split(".")[0]) >= 3:
