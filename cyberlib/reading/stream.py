@@ -14,8 +14,9 @@ Decisions worth knowing:
 * Problems found while listing the inputs (missing paths, unreadable files, a table
   without a text column, a file listed twice) belong to batch 0.
 * Each skip is a dict ``{"path", "line", "reason"}`` (``line`` as in
-  :mod:`cyberlib.reading.sources`; None for whole files); a frame's own skips are also in
-  ``frame.attrs["skipped"]``.
+  :mod:`cyberlib.reading.sources`; None for whole files; for a DataFrame source ``path``
+  is ``"<DataFrame>"`` or the row's ``path`` value and ``line`` the row's position from
+  1); a batch's own skips are also in ``frame.attrs["skipped"]``.
 * An article that cleaning shortened by more than a fifth (``removed_share > 0.2``) is
   kept and *flagged*: ``{"path", "line", "doc_id", "reason"}`` in ``frame.attrs["flagged"]``
   (and in the ``flagged`` list given to :func:`iter_corpus`).
