@@ -31,7 +31,17 @@ from typing import TYPE_CHECKING, Any
 from cyberlib.figures.context import SentenceIndex, period_of, source_of, subject_of
 from cyberlib.figures.numbers import parse_digits, parse_words
 from cyberlib.figures.ranges import merge_ranges, multiples
-from cyberlib.figures.units import COUNT, DURATION, MONEY, PERCENT, alternation, lexicon
+from cyberlib.figures.units import (
+    COUNT,
+    DURATION,
+    MEASURE,
+    MONEY,
+    PERCENT,
+    alternation,
+    head_words,
+    lexicon,
+    lower_same_length,
+)
 from cyberlib.normalization import normalize_unicode, normalize_with_offsets
 
 if TYPE_CHECKING:
@@ -53,24 +63,40 @@ _NEEDS_TONES = re.compile(r"(?:[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺ
 _OPENERS = " \t\"'“‘([-–•*"
 
 
-@lru_cache(maxsize=2)
-def _pattern(ignore_case: bool = False) -> re.Pattern[str]:
-    """The candidate pattern, in lowercase: it runs on ``text.lower()`` (faster than
-    IGNORECASE), or with IGNORECASE when lowercasing would change the text's length."""
+@lru_cache(maxsize=4)
+def _pattern(ignore_case: bool = False, compound: bool = True) -> re.Pattern[str]:
+    """The candidate pattern, in lowercase: it runs on the lowercased text.
+
+    ``compound`` lets a number in digits go on with smaller amounts ("2 tỷ 350 triệu",
+    "1 triệu 500 nghìn"); the caller falls back to ``compound=False`` when the parts do
+    not make one amount ("10 triệu 20 triệu")."""
     lex = lexicon()
     scales = alternation([*lex.scales, "rưỡi"])
-    digits = alternation(lex.digit_words)
+    digits = alternation([*lex.digit_words, "không"])
     tens = rf"(?:mười(?:{_S}+(?:{digits})(?!\w))?|(?:{digits})(?!\w))"
-    first = rf"(?:mười(?:{_S}+(?:{digits})(?!\w))?|(?:{alternation(lex.starts)})(?!\w))"
-    words = rf"{first}(?:{_S}+(?:{alternation(lex.multipliers)})(?!\w)(?:{_S}+{tens})?)*"
-    dignum = rf"\d+(?:[.,]\d+)*(?:{_S}+(?:{scales})(?!\w))*"
+    first = (
+        rf"(?:mười(?:{_S}+(?:{digits})(?!\w))?|(?:{alternation(lex.starts)})(?!\w)"
+        rf"|không(?={_S}+phẩy))"
+    )
+    decimal = rf"(?:{_S}+phẩy(?:{_S}+(?:{digits}|mươi|mười|trăm)(?!\w)){{1,6}})?"
+    words = (
+        rf"{first}(?:{_S}+(?:{alternation(lex.multipliers)})(?!\w)(?:{_S}+{tens})?){{0,8}}"
+        rf"{decimal}(?:{_S}+(?:{scales})(?!\w)){{0,3}}"
+    )
+    # at most 24 digits and 6 separators: longer digit runs are codes, never figures, and a
+    # bounded repeat keeps the regex engine's memory flat on "1.1.1.1…" soups
+    digit = r"\d{1,24}(?:[.,]\d{1,24}){0,6}(?![.,]?\d)"
+    dignum = rf"{digit}(?:{_S}+(?:{scales})(?!\w)){{0,4}}"
+    if compound:
+        dignum += rf"(?:{_S}+\d{{1,3}}(?:{_S}+(?:{scales})(?!\w)){{1,2}}){{0,2}}"
+    short = r"(?:m|bn|k)(?![^\W_])"  # "$173m", "£2bn" (after a currency sign only)
     order = (
         rf"(?:{alternation(lex.order_words)}){_S}+(?:{alternation(lex.orders)})(?!\w)"
-        rf"(?:{_S}+(?:{scales})(?!\w))*"
+        rf"(?:{_S}+(?:{scales})(?!\w)){{0,4}}"
     )
     return re.compile(
-        rf"(?<![\w.,/:+#@&-])(?:(?P<pcur>{alternation(lex.money_prefix)}){_S}?)?"
-        rf"(?P<num>{order}|{dignum}|{words})"
+        rf"(?<![\w.,/:+#@&])(?:(?P<pcur>{alternation(lex.money_prefix)}){_S}?)?"
+        rf"(?P<num>{order}|{dignum}|{words})(?P<short>(?<=\d){short})?"
         rf"(?:(?:{_S}*[-–—]{_S}*|{_S}+(?:đến|tới){_S}+)(?P<num2>{dignum}|{words}))?"
         rf"(?:{_S}*(?P<unit>{alternation(lex.units)})(?![^\W_])|(?={_S}+(?P<head>[^\W\d_]+)))?",
         re.IGNORECASE if ignore_case else 0,
@@ -84,21 +110,35 @@ def _starts(ignore_case: bool = False) -> re.Pattern[str]:
     Scanning for these first and trying :func:`_pattern` only there finds the same
     matches as ``_pattern().finditer`` about a third faster (see benchmarks/)."""
     lex = lexicon()
-    alts = alternation([*lex.money_prefix, *lex.order_words, "mười", *lex.starts])
-    return re.compile(rf"(?<![\w.,/:+#@&-])(?:\d|{alts})", re.IGNORECASE if ignore_case else 0)
+    alts = alternation([*lex.money_prefix, *lex.order_words, "mười", "không", *lex.starts])
+    return re.compile(rf"(?<![\w.,/:+#@&])(?:\d|{alts})", re.IGNORECASE if ignore_case else 0)
 
 
-def _candidates(low: str, ignore_case: bool) -> Iterable[re.Match[str]]:
-    """The matches of :func:`_pattern` in ``low``, left to right, not overlapping."""
-    pattern = _pattern(ignore_case)
+def _candidates(low: str) -> Iterable[re.Match[str]]:
+    """The matches of :func:`_pattern` in ``low``, left to right, not overlapping.
+
+    A number right after a dash counts only when the match before ends at that dash
+    ("20.000đ-40.000đ"): else the dash glues it to a code ("COVID-19", "-5")."""
+    pattern = _pattern()
     done = 0
-    for start in _starts(ignore_case).finditer(low):
-        if start.start() < done:
+    for start in _starts().finditer(low):
+        at = start.start()
+        if at < done or (at and low[at - 1] == "-" and at - 1 != done):
             continue
-        m = pattern.match(low, start.start())
+        m = pattern.match(low, at)
+        if m is not None and m.group("num")[0].isdigit() and not _one_amount(m):
+            m = _pattern(compound=False).match(low, at)
         if m is not None:
             done = m.end()
             yield m
+
+
+def _one_amount(m: re.Match[str]) -> bool:
+    """Whether a number in digits with words in digits after its scale words is one amount."""
+    parts = m.group("num").split()
+    if not any(p[0].isdigit() for p in parts[1:]):
+        return True
+    return parse_words(parts[1:], parse_digits(parts[0]) or 0.0) is not None
 
 
 def _prev_words(text: str, pos: int, n: int) -> list[tuple[str, int]]:
@@ -155,22 +195,28 @@ def _group(text: str, m: re.Match[str], name: str) -> str | None:
     return None if start < 0 else text[start : m.end(name)]
 
 
-def _implied_money(text: str, m: re.Match[str]) -> bool:
+def _implied_money(text: str, m: re.Match[str], money_at: int = -(10**9)) -> bool:
     """An amount in triệu/tỷ with no unit, after a money verb in its clause ("chiếm đoạt
-    hơn 2 tỷ"): Vietnamese news leaves "đồng" out there (see units.toml [implied])."""
+    hơn 2 tỷ") or within ``context`` characters after an amount written in đồng
+    (``money_at``: where the last one ended): Vietnamese news leaves "đồng" out there
+    (see units.toml [implied])."""
     lex = lexicon()
     words = m.group("num").lower().split()
     if not words[0][0].isdigit() and words[0] not in lex.order_words:
         return False
     if not (words[-1] in lex.implied_scales or " ".join(words[-2:]) in lex.implied_scales):
         return False
+    if 0 <= m.start() - money_at <= lex.implied_context:
+        return True
     before = text[max(0, m.start() - lex.implied_window) : m.start()]
     before = re.split(r"[.;:!?,()\n]", before)[-1]
     return lex.implied_cues.search(before.lower()) is not None
 
 
-def _figure(text: str, m: re.Match[str]) -> dict[str, Any] | None:
-    """Check one candidate (matched on the lowercased text); return its row fields or None."""
+def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, Any] | None:
+    """Check one candidate (matched on the lowercased text); return its row fields or None.
+
+    ``money_at``: where the last amount in đồng ended (for bare "3 tỷ" after it)."""
     lex = lexicon()
     low_num, low_unit = m.group("num", "unit")
     ordered = low_num.split(None, 1)[0] in lex.order_words
@@ -178,7 +224,7 @@ def _figure(text: str, m: re.Match[str]) -> dict[str, Any] | None:
         if low_unit is None or low_num in lex.lone_words:
             return None  # words need a listed unit; "một", "nửa" alone are no figure
     elif low_unit is None and m.group("head") is None and m.group("pcur") is None:
-        if not _implied_money(text, m):
+        if not _implied_money(text, m, money_at):
             return None
     unit_w, head = _group(text, m, "unit"), _group(text, m, "head")
     num, num2 = _group(text, m, "num"), _group(text, m, "num2")
@@ -194,11 +240,29 @@ def _figure(text: str, m: re.Match[str]) -> dict[str, Any] | None:
     if keys and (keys[0] in lex.labels or pair in lex.labels) and pair not in lex.not_labels:
         return None
     pcur = _group(text, m, "pcur")
+    if m.group("short") is not None and not pcur:
+        return None  # "100m", "5k": not an amount without a currency sign before it
+    factor = 1.0
     if unit_w is not None:
-        unit, kind = lex.units[" ".join(low_unit.split())]
+        key = " ".join(low_unit.split())
+        unit, kind = lex.units[key]
         after = _NEXT_WORD.match(text, m.end())
-        if kind == DURATION and after and after.group(1).lower() in lex.time_of_day:
+        nxt = after.group(1).lower() if after else ""
+        if (key in lex.codes and not unit_w.isupper()) or (key in lex.scale_only and not tail):
+            unit_w = None  # "all", "top" are no currency codes; "5 bảng" is no amount
+        elif kind in (MONEY, MEASURE) and nxt not in lex.not_nouns and _longer_word(key, nxt):
+            unit_w = None  # "5 đồng nghiệp", "3 tấn công"
+        if unit_w is None:
+            if key[:1].isalpha() and key.islower() and " " not in key:
+                head = text[m.start("unit") : m.start("unit") + len(key)]
+            else:
+                return None
+    if unit_w is not None:
+        factor = lex.factors.get(key, 1.0)
+        if kind == DURATION and nxt in lex.time_of_day:
             return None
+        if unit == "hour" and not (keys and (keys[0] in lex.hour_cues or pair in lex.hour_cues)):
+            return None  # "Hẹn 11 giờ", "12 giờ 20 phút": a time of day
         if kind == DURATION and low_num in lex.not_before_duration:
             return None  # "năm tháng" (the years), not "5 months"
         end, unit_text = m.end(), unit_w
@@ -211,21 +275,20 @@ def _figure(text: str, m: re.Match[str]) -> dict[str, Any] | None:
         if h is None or h in lex.number_words or pcur:
             if pcur:
                 unit, kind, unit_text = lex.money_prefix[pcur.lower()], MONEY, pcur
-            elif _implied_money(text, m):
+            elif _implied_money(text, m, money_at):
                 unit, kind, unit_text = lex.implied_unit, MONEY, ""
             else:
                 return None
             end = m.end()
         else:
-            head_start = m.start("head")
-            end = head_start + len(head)
-            nxt = _NEXT_WORD.match(text, end)
-            if nxt and f"{h} {nxt.group(1).lower()}" in lex.compounds:
-                end, h = nxt.end(), f"{h} {nxt.group(1).lower()}"
-            unit, kind, unit_text = h, COUNT, text[head_start:end]
+            head_start = m.start("head") if m.start("head") >= 0 else m.start("unit")
+            end, h = _whole_word(text, head_start, h)
+            if h in lex.classifiers:
+                return None  # "gái 1 con": a classifier with no noun after it
+            unit, kind, unit_text = _count_unit(h), COUNT, text[head_start:end]
     elif pcur:
         unit, kind, end, unit_text = lex.money_prefix[pcur.lower()], MONEY, m.end(), pcur
-    elif _implied_money(text, m):
+    elif _implied_money(text, m, money_at):
         unit, kind, end, unit_text = lex.implied_unit, MONEY, m.end(), ""
     else:
         return None
@@ -233,6 +296,8 @@ def _figure(text: str, m: re.Match[str]) -> dict[str, Any] | None:
         return None
     if head is not None and head.lower() in lex.reject_after:
         return None
+    if m.group("short") is not None:
+        value *= {"m": 1e6, "bn": 1e9, "k": 1e3}[m.group("short").lower()]
     if not tail and _YEARLIKE.fullmatch(num) and kind not in (MONEY, PERCENT):
         return None
     high = math.nan
@@ -257,18 +322,80 @@ def _figure(text: str, m: re.Match[str]) -> dict[str, Any] | None:
             break
     if keys and keys[0] in lex.ratio_words and _digit_before(text, prev[0][1]):
         return None  # a ratio: "3 trên 10 người", "2 trong 3 người"
+    after_q = _AFTER.match(text, end)
+    if after_q is not None and qualifier == "exact":
+        qualifier = lex.after_qualifiers[" ".join(after_q.group(1).lower().split())]
+        if keys and keys[0] == "từ" and qstart == start:
+            qstart = prev[0][1]  # "từ 5 người trở lên"
+    if qualifier == "exact" and change is None and lex.estimate.search(_clause_start(text, start)):
+        qualifier = "approx"  # "Ước tính sản lượng … đạt 1,6 triệu tấn"
     if ordered:
         qualifier = lex.order_qualifier
-    if qstart == start and change is None and prev:
+    if qstart == start and change is None and prev and kind in (COUNT, DURATION):
         word, pos = prev[0]
         if word[0].isupper() and not _sentence_initial(text, pos):
             return None  # a number inside a name: "Công ước Hà Nội 2025"
+    value, high = value * factor, high * factor
+    if not (math.isfinite(value) and value >= 0) or math.isinf(high):
+        return None  # a value that is not finite is no figure; minus signs are not read
     unit_start = end - len(unit_text)
     return dict(
         start=qstart, end=end, value=float(value), value_high=float(high), unit=unit,
         unit_text=unit_text, qualifier=qualifier, change=change, kind=kind,
         unit_start=unit_start, num_start=start,
     )  # fmt: skip
+
+
+_AFTER = re.compile(r"[^\S\n]+(trở[^\S\n]+(?:lên|xuống))(?!\w)", re.IGNORECASE)
+
+
+def _clause_start(text: str, pos: int) -> str:
+    """The first words of the clause holding ``pos`` (lowercase, at most 40 characters)."""
+    lo = max(0, pos - 300)
+    cut = max(text.rfind(c, lo, pos) for c in ".;:!?\n,")
+    lo = max(lo, cut + 1)
+    return text[lo : min(pos, lo + 40)].lstrip(" \"'“(").lower()
+
+
+def _longer_word(key: str, nxt: str) -> bool:
+    """Whether unit word ``key`` and the next word make another word ("đồng nghiệp")."""
+    lex = lexicon()
+    pair = f"{key} {nxt}"
+    if pair in lex.units:
+        return False
+    return pair in lex.not_after_money or pair in head_words()
+
+
+def _whole_word(text: str, head_start: int, h: str) -> tuple[int, str]:
+    """End and lowercase text of the whole counted noun starting at ``head_start``:
+    the longest word of :func:`~cyberlib.figures.units.head_words` or of the unit list
+    ("khách sạn", "chi cục", "sàn giao dịch"), else the one syllable."""
+    lex = lexicon()
+    words, ends = [h], [head_start + len(h)]
+    for _ in range(2):
+        nxt = _NEXT_WORD.match(text, ends[-1])
+        if not nxt or not nxt.group(1).islower():
+            break
+        words.append(nxt.group(1))
+        ends.append(nxt.end())
+    known = head_words()
+    for n in range(len(words), 1, -1):
+        phrase = " ".join(words[:n])
+        if phrase in known or phrase in lex.units or phrase in lex.compounds:
+            return ends[n - 1], phrase
+    return ends[0], h
+
+
+def _count_unit(h: str) -> str:
+    """Canonical unit of a counted noun: a listed unit's, ``person`` for people, else the
+    noun itself ("khách sạn")."""
+    lex = lexicon()
+    listed = lex.units.get(h)
+    if listed is not None and listed[1] == COUNT:
+        return listed[0]
+    if h in lex.people or h.startswith("người "):
+        return "person"
+    return h
 
 
 def _tones(text: str) -> str:
@@ -286,12 +413,16 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
         norm, offsets = text, None
     else:
         norm, offsets = normalize_with_offsets(text)
-    low = norm.lower()
-    ignore_case = len(low) != len(norm)
-    if ignore_case:
-        low = norm
-    figs = [fig for m in _candidates(low, ignore_case) if (fig := _figure(norm, m)) is not None]
-    if "gấp" in low or ignore_case:
+    low = lower_same_length(norm)  # "İ" lowercases to two characters: keep offsets
+    figs = []
+    money_at = -(10**9)
+    for m in _candidates(low):
+        fig = _figure(norm, m, money_at)
+        if fig is not None:
+            figs.append(fig)
+            if fig["unit"] == "vnd":
+                money_at = fig["end"]
+    if "gấp" in low:
         figs = sorted(figs + multiples(norm), key=lambda f: f["start"])
     figs = merge_ranges(norm, figs)
     index = None

@@ -14,9 +14,100 @@ from functools import lru_cache
 from cyberlib.figures.numbers import number_words, scale_words
 from cyberlib.resources import load_toml
 
-__all__ = ["Lexicon", "lexicon", "alternation", "unit_kind"]
+__all__ = [
+    "Lexicon", "lexicon", "alternation", "unit_kind", "currencies", "head_words",
+    "lower_same_length",
+]  # fmt: skip
 
-MONEY, PERCENT, COUNT, DURATION = "money", "percent", "count", "duration"
+MONEY, PERCENT, COUNT, DURATION, MEASURE = "money", "percent", "count", "duration", "measure"
+
+# ISO 4217 codes that are not a currency one reads in news (test, precious metals, funds)
+_NOT_MONEY_CODES = frozenset(
+    ["XXX", "XTS", "XAU", "XAG", "XPT", "XPD", "XDR", "XSU", "XUA", "XBA", "XBB", "XBC", "XBD"]
+)
+
+
+def lower_same_length(text: str) -> str:
+    """``text.lower()``, except that a character whose lowercase is longer ("İ" -> "i̇")
+    keeps one character, so that offsets into the result index ``text`` too.
+
+    >>> lower_same_length("İstanbul 5 USD"), len(lower_same_length("İİ"))
+    ('istanbul 5 usd', 2)
+    """
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower()[:1] or c for c in text)
+
+
+@lru_cache(maxsize=1)
+def currencies() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    """Currency words from Babel's CLDR data: ``(names, symbols, codes)``.
+
+    ``names`` maps each current ISO 4217 currency's Vietnamese name, lowercased ("rúp
+    nga", "won hàn quốc", "nhân dân tệ"), to its lowercase code; ``symbols`` its
+    Vietnamese-locale symbol ("US$", "₩", "CN¥") to the code; ``codes`` holds the
+    lowercase codes, which count only when written in capitals ("RUB", not "rub").
+
+    >>> names, symbols, codes = currencies()
+    >>> names["rúp nga"], names["yên nhật"], symbols["₩"], "chf" in codes
+    ('rub', 'jpy', 'krw', True)
+    """
+    from babel import Locale
+    from babel.numbers import list_currencies
+
+    from cyberlib.normalization import normalize_unicode
+
+    vi = Locale("vi")
+    names: dict[str, str] = {}
+    symbols: dict[str, str] = {}
+    codes = set()
+    for code in sorted(list_currencies()):
+        if code in _NOT_MONEY_CODES:
+            continue
+        low = code.lower()
+        codes.add(low)
+        name = vi.currencies.get(code)
+        if name and not any(c.isdigit() or c in "()" for c in name):
+            names[_key(normalize_unicode(name))] = low
+        symbol = vi.currency_symbols.get(code)
+        if symbol and symbol != code and not symbol.isalpha():
+            symbols[symbol] = low
+    return names, symbols, frozenset(codes)
+
+
+@lru_cache(maxsize=1)
+def head_words() -> frozenset[str]:
+    """Lowercase Vietnamese words of two or three syllables, to keep a counted noun whole
+    ("khách sạn", "chi cục", "cửa hàng").
+
+    Read from the word list underthesea ships (``underthesea/corpus/data/Viet74K.txt``,
+    Apache-2.0), located without importing underthesea, plus the compounds of
+    ``figure_context.toml``; an empty word list only loses whole-word units, never values.
+
+    >>> {"khách sạn", "cửa hàng"} <= head_words()
+    True
+    """
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    from cyberlib.normalization import normalize_unicode
+
+    words = set(load_toml("figure_context.toml")["head"]["compounds"])
+    try:
+        spec = find_spec("underthesea")
+        locations = list(spec.submodule_search_locations or []) if spec else []
+        for loc in locations:
+            path = Path(loc, "corpus", "data", "Viet74K.txt")
+            if path.is_file():
+                for line in path.read_text(encoding="utf-8").splitlines():
+                    w = line.strip()
+                    if w and w == w.lower() and 2 <= w.count(" ") + 1 <= 3:
+                        words.add(normalize_unicode(w))
+                break
+    except (OSError, ValueError, ImportError):  # pragma: no cover - a broken install
+        pass
+    return frozenset(" ".join(w.split()) for w in words)
 
 
 def alternation(words: list[str] | set[str]) -> str:
@@ -34,6 +125,11 @@ class Lexicon:
     """All word lists of the extractor, lowercased, with their canonical values."""
 
     units: dict[str, tuple[str, str]]  # unit words -> (canonical unit, kind)
+    factors: dict[str, float]  # unit words whose value is scaled ("GB" -> 1e9 bytes)
+    codes: frozenset[str]  # unit words that count only in capitals (ISO codes)
+    people: frozenset[str]  # nouns for people outside the listed units
+    not_after_money: frozenset[str]  # "đồng nghiệp": a money word starting another word
+    scale_only: frozenset[str]  # unit words that count only after a scale word ("bảng")
     money_prefix: dict[str, str]
     reject_after: frozenset[str]
     time_of_day: frozenset[str]
@@ -58,6 +154,11 @@ class Lexicon:
     context: dict
     implied_unit: str
     implied_window: int
+    implied_context: int
+    hour_cues: frozenset[str]
+    classifiers: frozenset[str]
+    after_qualifiers: dict[str, str]
+    estimate: re.Pattern[str]
     implied_scales: frozenset[str]
     implied_cues: re.Pattern[str]
 
@@ -71,9 +172,23 @@ def lexicon() -> Lexicon:
     """
     u = load_toml("units.toml")
     units: dict[str, tuple[str, str]] = {}
+    factors: dict[str, float] = {}
+    names, symbols, codes = currencies()
+    for name, code in names.items():
+        units[name] = (code, MONEY)
+    for symbol, code in symbols.items():
+        units[_key(symbol)] = (code, MONEY)
+    for code in codes:
+        units[code] = (code, MONEY)
     for kind in (MONEY, PERCENT, COUNT, DURATION):
         for word, canon in u[kind].items():
             units[_key(word)] = (canon, kind)
+    for word, (canon, factor) in u[MEASURE].items():
+        units[_key(word)] = (canon, MEASURE)
+        if float(factor) != 1.0:
+            factors[_key(word)] = float(factor)
+    prefix = {k.lower(): v for k, v in u["money_prefix"].items()}
+    prefix.update({s.lower(): c for s, c in symbols.items()})
     q = load_toml("qualifiers.toml")
     nw = number_words()
     ctx = load_toml("figure_context.toml")
@@ -81,7 +196,12 @@ def lexicon() -> Lexicon:
     special = [w for w in nw["special"] if w not in ("nửa",)]
     return Lexicon(
         units=units,
-        money_prefix={k.lower(): v for k, v in u["money_prefix"].items()},
+        factors=factors,
+        codes=frozenset(c for c in codes if c not in {_key(w) for w in u[MONEY]}),
+        people=frozenset(_key(w) for w in u["people"]["nouns"]),
+        not_after_money=frozenset(u["reject"]["money_words"]),
+        scale_only=frozenset(_key(w) for w in u["reject"]["scale_only"]),
+        money_prefix=prefix,
         reject_after=frozenset(u["reject"]["after"]),
         time_of_day=frozenset(u["reject"]["time_of_day"]),
         qualifiers={_key(k): v for k, v in q["qualifiers"].items()},
@@ -105,6 +225,11 @@ def lexicon() -> Lexicon:
         context=ctx,
         implied_unit=u["implied"]["unit"],
         implied_window=int(u["implied"]["window"]),
+        implied_context=int(u["implied"]["context"]),
+        hour_cues=frozenset(_key(w) for w in u["reject"]["hour_cues"]),
+        classifiers=frozenset(u["reject"]["classifiers"]),
+        after_qualifiers={_key(k): v for k, v in q["after"].items()},
+        estimate=re.compile(rf"^(?:{alternation(q['estimate']['clause_openers'])})(?!\w)"),
         implied_scales=frozenset(u["implied"]["scales"]),
         implied_cues=re.compile(rf"(?<!\w)(?:{alternation(u['implied']['cues'])})(?!\w)"),
     )
