@@ -71,7 +71,9 @@ def _gold_offsets(gold: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
     return gold.assign(start=starts)
 
 
-def _official(tools: Path, gold: pd.DataFrame, fields: pd.DataFrame, pred: pd.DataFrame) -> None:
+def _official(
+    tools: Path, gold: pd.DataFrame, fields: pd.DataFrame, pred: pd.DataFrame, show: bool
+) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         g, f, p = Path(tmp, "gold.csv"), Path(tmp, "fields.csv"), Path(tmp, "pred.csv")
         gold.drop(columns=["split", "start"], errors="ignore").to_csv(g, index=False)
@@ -79,7 +81,7 @@ def _official(tools: Path, gold: pd.DataFrame, fields: pd.DataFrame, pred: pd.Da
         pred.to_csv(p, index=False)
         for script, args in (
             ("score_statistics.py", [g, p]),
-            ("score_fields.py", [f, p, "--check-gold", g]),
+            ("score_fields.py", [f, p, "--check-gold", g] + (["--show"] if show else [])),
         ):
             run = subprocess.run(
                 [sys.executable, str(tools / script), *map(str, args)],
@@ -88,7 +90,7 @@ def _official(tools: Path, gold: pd.DataFrame, fields: pd.DataFrame, pred: pd.Da
             )
             lines = [ln for ln in run.stdout.splitlines() if ln.strip()]
             print(f"  shared {script}:")
-            for ln in lines[-8:]:
+            for ln in lines if show and script == "score_fields.py" else lines[-8:]:
                 print("    " + ln)
 
 
@@ -96,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=["dev", "test", "all"], default="all")
     ap.add_argument("--show", action="store_true", help="print every miss (dev only)")
+    ap.add_argument("--show-fields", action="store_true", help="every field error (dev only)")
     ap.add_argument("--shared", help="the shared folder (default: ../shared next to the repo)")
     a = ap.parse_args(argv)
     shared = _shared(a.shared)
@@ -143,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
                 print("   ", m)
         tools = shared / "tools"
         if (tools / "score_statistics.py").exists() and (tools / "score_fields.py").exists():
-            _official(tools, gold, fields, pred)
+            _official(tools, gold, fields, pred, a.show_fields)
         else:
             print("  shared scorers: skipped: ../shared/tools/score_*.py are not here")
     return 0

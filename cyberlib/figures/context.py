@@ -21,7 +21,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from cyberlib.figures.units import alternation, lexicon
+from cyberlib.figures.units import alternation, head_words, lexicon
 
 __all__ = ["SentenceIndex", "period_of", "source_of", "subject_of"]
 
@@ -31,6 +31,7 @@ _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*[^\S\n]+")
 _YEAR = r"(?:19|20)\d\d"
 _WORD = re.compile(r"[^\W_]+|[^\w\s]")
 _PARENS = re.compile(r"\(([^()]*)\)")
+_BASELINE = ("so với", "so cùng", "hơn cùng", "bằng cùng")
 
 
 class SentenceIndex:
@@ -74,6 +75,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "year_head": re.compile(
             rf"(?:^|[^\w])(?P<pre>(?:{alternation(ctx['period']['not_before_year'])}){_S}+)?"
             rf"(?:năm|tháng{_S}+(?P<month>\d{{1,2}})/|(?P<quarter>quý{_S}+[ivx\d]{{1,4}})/){_S}*$"
+        ),
+        "whole": re.compile(
+            rf"(?<!\w)(?:(?:\d{{1,2}}|sáu|chín|ba|hai|mười|mười một){_S}+tháng{_S}+"
+            rf"(?:đầu|cuối|cuối|qua|đầu){_S}+năm|(?:đầu|cuối|giữa){_S}+"
+            rf"(?:năm|tháng{_S}+\d{{1,2}}/)|tháng{_S}+\d{{1,2}}{_S}+năm|(?:nửa|quý){_S}+"
+            rf"(?:đầu|cuối|[ivx\d]{{1,4}}){_S}+năm){_S}*$"
         ),
         "phrase": re.compile(rf"(?:{alternation(ctx['period']['phrases'])})(?!\w)"),
         "theo": re.compile(
@@ -135,12 +142,28 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
             value = f"{month}/{m.group()}" if month else m.group()
             if head.group("quarter"):
                 value = sentence[head.start("quarter") : ye]
-            out.append((head.start() + (head.group()[0] not in "nt"), ye, value))
+            hs = head.start() + (head.group()[0] not in "nt")
+            whole = pats["whole"].search(low, max(0, ys - 40), ys)
+            if whole and whole.start() <= hs:
+                # the whole phrase: "6 tháng đầu năm 2017", "cuối tháng 3/2017"
+                hs = whole.start()
+                value = " ".join(sentence[hs:ye].split())
+            elif month:
+                value = f"tháng {value}"  # "tháng 10/2012", as written
+            if not _baseline(low, hs):
+                out.append((hs, ye, value))
     for m in pats["phrase"].finditer(low):
         if m.start() and low[m.start() - 1].isalnum():
             continue
+        if _baseline(low, m.start()):
+            continue  # "so với cùng kỳ", "so với năm trước": a comparison baseline
         out.append((m.start(), m.end(), " ".join(m.group().split())))
     return tuple(out)
+
+
+def _baseline(low: str, start: int) -> bool:
+    """Whether a period phrase at ``start`` is the baseline of a comparison ("so với …")."""
+    return any(w in low[max(0, start - 16) : start] for w in _BASELINE)
 
 
 def _clause_before(sentence: str, end: int) -> str:
@@ -249,9 +272,20 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
         return sentence[unit_start:unit_end]
     if kind == "count":
         return " ".join([sentence[unit_start:unit_end], *words]).strip()
-    if words:
-        return " ".join(words)
-    return _subject_before(re.split(r"[,;:()]", sentence[:fig_start])[-1], ctx)
+    clause = re.split(r"[,;:()]", sentence[:fig_start])[-1]
+    pattern = _subject_heads()[0]
+    if pattern.search(clause) or not words:
+        if not clause.strip():
+            clause = _list_label(sentence[:fig_start])
+        return _subject_before(clause, ctx)
+    return " ".join(words)
+
+
+def _list_label(before: str) -> str:
+    """The label of a list item ("Dele Alli, Tottenham: £137m"): the words since the last
+    number or sentence mark before the figure."""
+    m = re.search(r"[^\d.!?\n]*$", before)
+    return (m.group() if m else "").strip(" ,;:-–()")
 
 
 @lru_cache(maxsize=1)
@@ -284,6 +318,9 @@ def _subject_before(clause: str, ctx: dict) -> str:
     if heads:
         head = max(heads, key=lambda m: m.start())
         words = head.group().split()
+        before = clause[: head.start()].split()
+        if before and f"{before[-1].lower()} {words[0].lower()}" in head_words():
+            words.insert(0, before[-1])  # "lượng" -> "sản lượng": never half a word
         for w in clause[head.end() :].split():
             if w.lower() in stop or len(words) >= limit:
                 break

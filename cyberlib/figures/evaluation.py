@@ -157,6 +157,6 @@ def score_statistics(gold: pd.DataFrame, pred: pd.DataFrame) -> dict[str, Any]:
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {
-        "tp": tp, "fp": fp, "fn": fn, "wrong": wrong, "precision": precision, "recall": recall, "f1": f1,
-        "qualifier_accuracy": right / tp if tp else 0.0, "misses": misses,
+        "tp": tp, "fp": fp, "fn": fn, "wrong": wrong, "precision": precision, "recall": recall,
+        "f1": f1, "qualifier_accuracy": right / tp if tp else 0.0, "misses": misses,
     }  # fmt: skip
