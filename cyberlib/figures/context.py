@@ -35,20 +35,35 @@ _BASELINE = ("so với", "so cùng", "hơn cùng", "bằng cùng")
 
 
 class SentenceIndex:
-    """Sentence spans of one text, found line by line on demand and looked up by position."""
+    """Sentence spans of one text, found line by line on demand and looked up by position.
+
+    Lines are found once (a sorted list of line breaks, looked up by bisection), so the
+    cost is linear in the text length however long its lines are. A "sentence" longer than
+    :data:`MAX_SENTENCE` characters (a list or run-on text without sentence marks) is cut
+    into windows on a fixed grid, so that each figure keeps at least a quarter of that on
+    each side and the figures of one window share one ``sentence`` string (rows never each
+    copy a huge sentence)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._breaks: list[int] | None = None
         self._lines: dict[int, tuple[list[int], int]] = {}
+
+    def line(self, pos: int) -> tuple[int, int]:
+        """``(start, end)`` of the line (paragraph) holding ``pos``."""
+        if self._breaks is None:
+            self._breaks = [m.start() for m in re.finditer("\n", self.text)]
+        i = bisect.bisect_left(self._breaks, pos)
+        start = self._breaks[i - 1] + 1 if i else 0
+        end = self._breaks[i] if i < len(self._breaks) else len(self.text)
+        return start, end
 
     def span(self, pos: int) -> tuple[int, int]:
         """``(start, end)`` of the sentence holding ``pos`` (stripped of outer blanks)."""
         text = self.text
-        line_start = text.rfind("\n", 0, pos) + 1
+        line_start, line_end = self.line(pos)
         cached = self._lines.get(line_start)
         if cached is None:
-            line_end = text.find("\n", pos)
-            line_end = len(text) if line_end < 0 else line_end
             starts = [line_start] + [
                 m.end() for m in _BOUNDARY.finditer(text, line_start, line_end)
             ]
@@ -57,10 +72,18 @@ class SentenceIndex:
         i = bisect.bisect_right(starts, pos) - 1
         start = starts[i]
         end = starts[i + 1] if i + 1 < len(starts) else line_end
-        if end - start > MAX_SENTENCE:  # no usable boundary: a window around pos instead
-            lo = text.rfind(" ", start, max(start, pos - MAX_SENTENCE // 2)) + 1
-            hi = text.find(" ", min(end, pos + MAX_SENTENCE // 2), end)
-            start, end = max(start, lo), end if hi < 0 else hi
+        if end - start > MAX_SENTENCE:  # no usable boundary: a window on a fixed grid
+            step = MAX_SENTENCE // 2
+            k = (pos - start) // step
+            lo = max(start, start + k * step - step // 2)
+            hi = min(end, start + (k + 1) * step + step // 2)
+            if lo > start:
+                cut = text.find(" ", lo, lo + 40)
+                lo = cut + 1 if cut >= 0 and cut < pos else lo
+            if hi < end:
+                cut = text.rfind(" ", hi - 40, hi)
+                hi = cut if cut > pos else hi
+            start, end = lo, hi
         seg = text[start:end]
         return start + (len(seg) - len(seg.lstrip())), start + len(seg.rstrip())
 

@@ -51,7 +51,7 @@ __all__ = ["COLUMNS", "extract_statistics", "iter_statistics"]
 
 COLUMNS = [
     "doc_id", "surface", "start", "end", "value", "value_high", "unit", "unit_text",
-    "qualifier", "change", "subject", "period", "source", "sentence",
+    "qualifier", "change", "subject", "period", "source", "source_scope", "sentence",
 ]  # fmt: skip
 PROGRESS_MIN_DOCS = 200  # a progress bar (on a terminal only) above this many documents
 
@@ -349,6 +349,23 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
 _AFTER = re.compile(r"[^\S\n]+(trở[^\S\n]+(?:lên|xuống))(?!\w)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _carry_pattern() -> re.Pattern[str]:
+    cues = lexicon().context["source"]["carry_openers"]
+    return re.compile(rf"[\"'“(\s-]*(?:{alternation(cues)})(?!\w)")
+
+
+class _Carry:
+    """``_CARRY.match(sentence)``: whether a sentence opens by going on with the
+    statement before it ("Cụ thể, …", "Trong đó, …"), from figure_context.toml."""
+
+    def match(self, sentence: str) -> re.Match[str] | None:
+        return _carry_pattern().match(sentence)
+
+
+_CARRY = _Carry()
+
+
 def _clause_start(text: str, pos: int) -> str:
     """The first words of the clause holding ``pos`` (lowercase, at most 40 characters)."""
     lo = max(0, pos - 300)
@@ -426,22 +443,39 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
         figs = sorted(figs + multiples(norm), key=lambda f: f["start"])
     figs = merge_ranges(norm, figs)
     index = None
+    last_span, sentence = None, ""
+    carried: tuple | None = None  # (paragraph start, source, sentence span) seen last
     for fig in figs:
         if index is None:
             index = SentenceIndex(norm)
-        s0, s1 = index.span(fig["num_start"])
-        sentence = _tones(norm[s0:s1])
+        span = index.span(fig["num_start"])
+        s0, s1 = span
+        if span != last_span:  # figures of one sentence share its string
+            sentence, last_span = _tones(norm[s0:s1]), span
         rel = fig["start"] - s0
         subject = subject_of(sentence, fig["unit_start"] - s0, fig["end"] - s0, rel, fig["kind"])
         period = period_of(sentence, rel, fig["end"] - s0)
         source = source_of(sentence, rel)
+        paragraph = index.line(s0)[0]
+        scope = None
+        if source is not None:
+            scope = "sentence"
+            carried = (paragraph, source, span)
+        elif (
+            carried is not None
+            and carried[0] == paragraph
+            and carried[2] != span
+            and _CARRY.match(sentence.lower())
+        ):
+            # attribution holds through the paragraph ("Theo X, … . Cụ thể, …")
+            source, scope = carried[1], "paragraph"
         start, end = fig["start"], fig["end"]
         if offsets is not None:
             start, end = offsets[start], offsets[end]
         yield (
             doc_id, text[start:end], start, end, fig["value"], fig["value_high"], fig["unit"],
             _tones(fig["unit_text"]), fig["qualifier"], fig["change"],
-            subject or None, period, source, sentence,
+            subject or None, period, source, scope, sentence,
         )  # fmt: skip
 
 
