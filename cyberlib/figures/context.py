@@ -23,10 +23,11 @@ from functools import lru_cache
 
 from cyberlib.figures.units import alternation, head_words, lexicon
 
-__all__ = ["SentenceIndex", "period_of", "source_of", "subject_of"]
+__all__ = ["MAX_SENTENCE", "WINDOW", "SentenceIndex", "period_of", "source_of", "subject_of"]
 
 _S = r"[^\S\n]"
-MAX_SENTENCE = 1000  # longer "sentences" (lists, run-on text) give a window of this size
+MAX_SENTENCE = 1000  # a longer "sentence" (a list, run-on text) is cut into windows ...
+WINDOW = 400  # ... of at most this many characters (the `sentence` of each of its figures)
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*[^\S\n]+")
 _YEAR = r"(?:19|20)\d\d"
 _WORD = re.compile(r"[^\W_]+|[^\w\s]")
@@ -40,9 +41,9 @@ class SentenceIndex:
     Lines are found once (a sorted list of line breaks, looked up by bisection), so the
     cost is linear in the text length however long its lines are. A "sentence" longer than
     :data:`MAX_SENTENCE` characters (a list or run-on text without sentence marks) is cut
-    into windows on a fixed grid, so that each figure keeps at least a quarter of that on
-    each side and the figures of one window share one ``sentence`` string (rows never each
-    copy a huge sentence)."""
+    into windows of at most :data:`WINDOW` characters on a fixed grid, so that each figure
+    keeps about a quarter of a window on each side and the figures of one window share one
+    ``sentence`` string: a row never carries more than that, however long the line."""
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -73,7 +74,7 @@ class SentenceIndex:
         start = starts[i]
         end = starts[i + 1] if i + 1 < len(starts) else line_end
         if end - start > MAX_SENTENCE:  # no usable boundary: a window on a fixed grid
-            step = MAX_SENTENCE // 2
+            step = WINDOW // 2
             k = (pos - start) // step
             lo = max(start, start + k * step - step // 2)
             hi = min(end, start + (k + 1) * step + step // 2)

@@ -333,8 +333,8 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
         qualifier = lex.order_qualifier
     if qstart == start and change is None and prev and kind in (COUNT, DURATION):
         word, pos = prev[0]
-        if word[0].isupper() and not _sentence_initial(text, pos):
-            return None  # a number inside a name: "Công ước Hà Nội 2025"
+        if any(c.isupper() for c in word) and not _sentence_initial(text, pos):
+            return None  # a number inside a name: "Công ước Hà Nội 2025", "iPhone 15"
     value, high = value * factor, high * factor
     if not (math.isfinite(value) and value >= 0) or math.isinf(high):
         return None  # a value that is not finite is no figure; minus signs are not read
