@@ -6,13 +6,14 @@ STAMP  := $(VENV)/.installed-stamp
 export MPLBACKEND := Agg
 export PYTHONHASHSEED := 0
 
-.PHONY: help setup test lint doctest unit notebooks refresh report lab bench clean
+.PHONY: help setup test lint doctest unit notebooks refresh report lab bench eval clean
 
 help:
 	@echo "make report  - set up .venv, execute notebooks/ and write reports/ (HTML + PNG charts)"
 	@echo "make test    - set up .venv, run lint, doctests, pytest and the notebooks under nbval"
 	@echo "make lab     - open JupyterLab on notebooks/"
 	@echo "make bench   - run the speed and memory benchmarks in benchmarks/"
+	@echo "make eval    - score statistics on our real-news gold (needs ../shared/vinews)"
 	@echo "make refresh - re-execute notebooks/ in place (after a change to the library's results)"
 
 $(STAMP): pyproject.toml
@@ -49,6 +50,9 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+eval: $(STAMP)
+	$(BIN)/python benchmarks/eval_statistics.py
 
 clean:
 	rm -rf $(VENV) reports .cyberlib-cache

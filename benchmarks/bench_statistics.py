@@ -72,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--repeat", type=int, default=3, help="runs of each timing; the fastest is reported"
     )
+    ap.add_argument(
+        "--long", action="store_true", help="also the long one-line inputs of issue 13 (slow)"
+    )
     a = ap.parse_args(argv)
 
     import pandas as pd
@@ -125,9 +128,50 @@ def main(argv: list[str] | None = None) -> int:
     )
     ratio = rate / trate
     print(f"ratio: extraction is {ratio:.0f}x faster than word_tokenize")
+
+    # single strings (issue 9): one call per text, the frame built each time
+    singles = []
+    for _ in range(a.repeat):
+        c0 = time.process_time()
+        for t in sample:
+            extract_statistics(t)
+        singles.append(time.process_time() - c0)
+    srate = len(sample) / min(singles)
+    sratio = srate / trate
+    print(
+        f"extract_statistics on single strings: {srate:,.0f} strings/s; "
+        f"{sratio:.0f}x word_tokenize on the same strings (target >= 40x)"
+    )
+    if a.long:
+        _long_inputs()
     ok = rate >= 2000 and ratio >= 40
     print("targets (>= 2,000 articles/s, >= 40x):", "met" if ok else "NOT met")
     return 0
+
+
+def _long_inputs() -> None:
+    """Time and peak memory of the long inputs of issue 13, at full size."""
+    cases = {
+        "one line, 25.6 M chars of prose with figures": (
+            "Theo FBI, năm 2024 có hơn 55.000 vụ tống tiền, thiệt hại 3 tỷ đồng; "
+        ),
+        "dense '10 vụ ' without sentence end, 1.6 MB": "10 vụ ",
+        "'1.1.1…' 25.6 M chars": "1.",
+    }
+    sizes = {0: 25_600_000, 1: 1_600_000, 2: 25_600_000}
+    for i, (name, unit) in enumerate(cases.items()):
+        text = unit * (sizes[i] // len(unit))
+        tracemalloc.start()
+        t0 = time.perf_counter()
+        df = extract_statistics(text)
+        dt = time.perf_counter() - t0
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        mb = len(text.encode("utf-8")) / 1e6
+        print(
+            f"long input: {name}: {dt:.1f} s, {len(df):,} rows, peak {peak / 1e6:,.0f} MB "
+            f"({peak / 1e6 / mb:.0f}x the {mb:.1f} MB input)"
+        )
 
 
 if __name__ == "__main__":

@@ -491,6 +491,7 @@ def extract_statistics(text_or_corpus: str | pd.DataFrame) -> pd.DataFrame:
     >>> row.surface, float(row.value), row.unit, row.qualifier, row.period, row.source
     ('hơn 55.000 vụ', 55000.0, 'case', 'more_than', '2024', 'FBI')
     """
+    import numpy as np
     import pandas as pd
 
     rows: list[tuple] = []
@@ -511,6 +512,19 @@ def extract_statistics(text_or_corpus: str | pd.DataFrame) -> pd.DataFrame:
             rows.extend(iter_statistics(text, doc_id))
     else:
         rows.extend(iter_statistics(text_or_corpus))
-    frame = pd.DataFrame.from_records(rows, columns=COLUMNS)
-    return frame.astype({"start": "int64", "end": "int64", "value": "float64",
-                         "value_high": "float64"})  # fmt: skip
+    # one column at a time with its dtype: cheaper than from_records + astype, which
+    # dominated the cost of a call on one short string
+    cols = list(zip(*rows, strict=True)) if rows else [()] * len(COLUMNS)
+    data = {}
+    for name, values in zip(COLUMNS, cols, strict=True):
+        if name in _INT_COLUMNS:
+            data[name] = np.array(values, dtype="int64")
+        elif name in _FLOAT_COLUMNS:
+            data[name] = np.array(values, dtype="float64")
+        else:
+            data[name] = np.array(values, dtype=object)
+    return pd.DataFrame(data, columns=COLUMNS, copy=False)
+
+
+_INT_COLUMNS = frozenset(["start", "end"])
+_FLOAT_COLUMNS = frozenset(["value", "value_high"])
