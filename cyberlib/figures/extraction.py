@@ -80,7 +80,7 @@ def _pattern(ignore_case: bool = False, compound: bool = True) -> re.Pattern[str
     )
     decimal = rf"(?:{_S}+phẩy(?:{_S}+(?:{digits}|mươi|mười|trăm)(?!\w)){{1,6}})?"
     words = (
-        rf"{first}(?:{_S}+(?:{alternation(lex.multipliers)})(?!\w)(?:{_S}+{tens})?){{0,8}}"
+        rf"{first}(?:{_S}+(?:{alternation(lex.multipliers)})(?!\w)(?:{_S}+{tens})?){{0,16}}"
         rf"{decimal}(?:{_S}+(?:{scales})(?!\w)){{0,3}}"
     )
     # at most 24 digits and 6 separators: longer digit runs are codes, never figures, and a
