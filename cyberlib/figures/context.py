@@ -32,6 +32,7 @@ _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*[^\S\n]+")
 _YEAR = r"(?:19|20)\d\d"
 _WORD = re.compile(r"[^\W_]+|[^\w\s]")
 _PARENS = re.compile(r"\(([^()]*)\)")
+_CREDITS = ("ảnh", "nguồn", "đồ họa", "video", "clip")
 _BASELINE = ("so với", "so cùng", "hơn cùng", "bằng cùng")
 
 
@@ -212,6 +213,11 @@ def _clean_source(x: str, strict: bool = False) -> str | None:
     words = words[:cut]
     while words and words[-1].lower() in src["trailing"]:
         words.pop()
+    if "của" in words[:-1]:
+        # "chuyên gia của WB", "báo cáo của Bộ Công an": the named body after "của"
+        after = words[len(words) - words[::-1].index("của") :]
+        if after and after[0][:1].isupper():
+            words = after
     x = " ".join(words)
     for inner in _PARENS.findall(x):
         first = inner.split(",")[0].strip()
@@ -224,7 +230,10 @@ def _clean_source(x: str, strict: bool = False) -> str | None:
         return None  # "Hệ thống phát hiện": capitalised only as the start of the sentence
     if x.lower() in src["pronouns"]:
         return None
-    if strict and any(w in lexicon().not_nouns for w in x.split()):
+    titled = x.split()
+    if titled and titled[0].lower() in src["titles"]:
+        titled = titled[1:]  # "ông Sebastian", "chị Hạnh": a title, then the name
+    if strict and any(w in lexicon().not_nouns for w in titled):
         return None
     return x
 
@@ -271,7 +280,11 @@ def _cues(sentence: str) -> tuple[tuple, tuple]:
     for m in pats["verb"].finditer(low):
         if m.start() and low[m.start() - 1].isalnum():
             continue
-        x = _clean_source(_clause_before(sentence, m.start()), strict=True)
+        clause = _clause_before(sentence, m.start())
+        credit = sentence[: m.start() - len(clause)].rstrip(" :").lower()
+        if credit.endswith(_CREDITS):
+            continue  # "Ảnh: Nguyên Lý/TTXVN Ước tính …": a photo credit, no speaker
+        x = _clean_source(clause, strict=True)
         closing = len(sentence[m.end() :].strip(" .")) <= 1
         verbs.append((m.start(), x, closing))
     return tuple(theo), tuple(verbs)
