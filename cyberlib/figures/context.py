@@ -107,6 +107,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:năm|tháng{_S}+\d{{1,2}}/)|tháng{_S}+\d{{1,2}}{_S}+năm|(?:nửa|quý){_S}+"
             rf"(?:đầu|cuối|[ivx\d]{{1,4}}){_S}+năm){_S}*$"
         ),
+        "loose": re.compile(
+            rf"(?:tháng{_S}+(?:1[0-2]|0?[1-9])|quý{_S}+(?:iv|i{{1,3}}|[1-4]))(?![\w/.,-])"
+            rf"|(?:\d{{1,2}}|vài|mấy|những|hai|ba|bốn|năm|mười){_S}+"
+            rf"(?:năm|tháng|tuần|ngày){_S}+(?:qua|gần đây|trở lại đây)(?!\w)"
+        ),
         "phrase": re.compile(rf"(?:{alternation(ctx['period']['phrases'])})(?!\w)"),
         "theo": re.compile(
             rf"(?:^|[,;:(]){_S}*(?:{alternation(src['theo'])}){_S}+(?P<x>[^,;:.\n]{{2,160}})"
@@ -177,6 +182,12 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
                 value = f"tháng {value}"  # "tháng 10/2012", as written
             if not _baseline(low, hs):
                 out.append((hs, ye, value))
+    for m in pats["loose"].finditer(low):
+        # "tháng 5", "quý II" with no year; "5 năm qua", "vài ngày qua"
+        if m.start() and low[m.start() - 1].isalnum():
+            continue
+        if not _baseline(low, m.start()):
+            out.append((m.start(), m.end(), " ".join(sentence[m.start() : m.end()].split())))
     for m in pats["phrase"].finditer(low):
         if m.start() and low[m.start() - 1].isalnum():
             continue
