@@ -342,6 +342,8 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
     if not (math.isfinite(value) and value >= 0) or math.isinf(high):
         return None  # a value that is not finite is no figure; minus signs are not read
     unit_start = end - len(unit_text)
+    if pcur and unit_text == pcur:
+        unit_start = end  # "$173m": the sign stands before the number, nothing after it
     return dict(
         start=qstart, end=end, value=float(value), value_high=float(high), unit=unit,
         unit_text=unit_text, qualifier=qualifier, change=change, kind=kind,
@@ -447,6 +449,7 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
     figs = merge_ranges(norm, figs)
     index = None
     last_span, sentence = None, ""
+    last_subject, subject_span = "", None  # the subject of the sentence's figure before
     carried: tuple | None = None  # (paragraph start, source, sentence span) seen last
     for fig in figs:
         if index is None:
@@ -457,6 +460,10 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
             sentence, last_span = _tones(norm[s0:s1]), span
         rel = fig["start"] - s0
         subject = subject_of(sentence, fig["unit_start"] - s0, fig["end"] - s0, rel, fig["kind"])
+        if not subject and fig["kind"] != COUNT and span == subject_span:
+            subject = last_subject  # "sản lượng đạt 1,6 triệu tấn, tăng 4,8%": the same
+        if subject:
+            last_subject, subject_span = subject, span
         period = period_of(sentence, rel, fig["end"] - s0)
         source = source_of(sentence, rel)
         paragraph = index.line(s0)[0]
