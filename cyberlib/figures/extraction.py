@@ -264,8 +264,14 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
         factor = lex.factors.get(key, 1.0)
         if kind == DURATION and nxt in lex.time_of_day:
             return None
-        if unit == "hour" and not (keys and (keys[0] in lex.hour_cues or pair in lex.hour_cues)):
+        if (
+            unit == "hour"
+            and nxt != "đồng"
+            and not (keys and (keys[0] in lex.hour_cues or pair in lex.hour_cues))
+        ):
             return None  # "Hẹn 11 giờ", "12 giờ 20 phút": a time of day
+        if kind == DURATION and after and after.group(1)[:1].isupper():
+            return None  # "kỷ niệm 20 năm Làn sóng xanh": part of an event's name
         if kind == DURATION and low_num in lex.not_before_duration:
             return None  # "năm tháng" (the years), not "5 months"
         end, unit_text = m.end(), unit_w
@@ -288,6 +294,8 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
             end, h = _whole_word(text, head_start, h)
             if h in lex.classifiers:
                 return None  # "gái 1 con": a classifier with no noun after it
+            if value == 1 and h in lex.after_one:
+                return None  # "1 số nguồn vốn" is "một số", some
             unit, kind, unit_text = _count_unit(h), COUNT, text[head_start:end]
     elif pcur:
         unit, kind, end, unit_text = lex.money_prefix[pcur.lower()], MONEY, m.end(), pcur
@@ -338,6 +346,12 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
         word, pos = prev[0]
         if any(c.isupper() for c in word) and not _sentence_initial(text, pos):
             return None  # a number inside a name: "Công ước Hà Nội 2025", "iPhone 15"
+    half = _HALF.match(text, end)
+    if half is not None and math.isnan(high):
+        # "1 năm rưỡi", "3 triệu đồng rưỡi": half of the last scale word, else of one
+        value += 0.5 * (parse_words(tail) if tail else 1.0)
+        end = half.end()
+        unit_text = text[end - len(unit_text) - len(half.group()) : end - len(half.group())]
     value, high = value * factor, high * factor
     if not (math.isfinite(value) and value >= 0) or math.isinf(high):
         return None  # a value that is not finite is no figure; minus signs are not read
@@ -351,6 +365,7 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
     )  # fmt: skip
 
 
+_HALF = re.compile(r"[^\S\n]+rưỡi(?!\w)", re.IGNORECASE)
 _AFTER = re.compile(r"[^\S\n]+(trở[^\S\n]+(?:lên|xuống))(?!\w)", re.IGNORECASE)
 
 
@@ -369,6 +384,11 @@ class _Carry:
 
 
 _CARRY = _Carry()
+
+
+def _may_hold_set_phrase(low: str) -> bool:
+    """Cheap test before looking for set phrases: they all hold one of these words."""
+    return any(w in low for w in ("một", "ba", "năm", "trăm", "nghìn", "ngàn", "mười", "vạn"))
 
 
 def _clause_start(text: str, pos: int) -> str:
@@ -402,7 +422,7 @@ def _whole_word(text: str, head_start: int, h: str) -> tuple[int, str]:
         ends.append(nxt.end())
     known = head_words()
     for n in range(len(words), 1, -1):
-        phrase = " ".join(words[:n])
+        phrase = " ".join(words[:n]).replace("sỹ", "sĩ")  # old spelling: "binh sỹ"
         if phrase in known or phrase in lex.units or phrase in lex.compounds:
             return ends[n - 1], phrase
     return ends[0], h
@@ -438,7 +458,12 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
     low = lower_same_length(norm)  # "İ" lowercases to two characters: keep offsets
     figs = []
     money_at = -(10**9)
+    fixed = (
+        [p.span() for p in lexicon().set_phrases.finditer(low)] if _may_hold_set_phrase(low) else []
+    )
     for m in _candidates(low):
+        if fixed and any(a <= m.start() < b for a, b in fixed):
+            continue  # "ba cọc ba đồng": a set phrase
         fig = _figure(norm, m, money_at)
         if fig is not None:
             figs.append(fig)

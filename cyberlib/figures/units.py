@@ -156,7 +156,9 @@ class Lexicon:
     implied_window: int
     implied_context: int
     hour_cues: frozenset[str]
+    set_phrases: re.Pattern[str]
     classifiers: frozenset[str]
+    after_one: frozenset[str]
     after_qualifiers: dict[str, str]
     estimate: re.Pattern[str]
     implied_scales: frozenset[str]
@@ -227,7 +229,9 @@ def lexicon() -> Lexicon:
         implied_window=int(u["implied"]["window"]),
         implied_context=int(u["implied"]["context"]),
         hour_cues=frozenset(_key(w) for w in u["reject"]["hour_cues"]),
+        set_phrases=re.compile(rf"(?<!\w)(?:{alternation(u['reject']['set_phrases'])})(?!\w)"),
         classifiers=frozenset(u["reject"]["classifiers"]),
+        after_one=frozenset(u["reject"]["after_one"]),
         after_qualifiers={_key(k): v for k, v in q["after"].items()},
         estimate=re.compile(rf"^(?:{alternation(q['estimate']['clause_openers'])})(?!\w)"),
         implied_scales=frozenset(u["implied"]["scales"]),
