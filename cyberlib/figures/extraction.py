@@ -547,18 +547,36 @@ def extract_statistics(text_or_corpus: str | pd.DataFrame) -> pd.DataFrame:
             rows.extend(iter_statistics(text, doc_id))
     else:
         rows.extend(iter_statistics(text_or_corpus))
-    # one column at a time with its dtype: cheaper than from_records + astype, which
-    # dominated the cost of a call on one short string
+    return _frame(rows, pd, np)
+
+
+def _frame(rows: list[tuple], pd: Any, np: Any) -> pd.DataFrame:
+    """The statistics frame of ``rows``: ``start``/``end`` int64, ``value``/``value_high``
+    float64, every other column object (Python strings and None, shared, not copied: the
+    figures of one sentence hold one ``sentence`` string).
+
+    Built from one typed array per column with pandas' array constructor, which skips the
+    per-column inference of ``pd.DataFrame(dict)``: on a single short string that
+    inference cost more than the extraction itself (benchmarks/bench_statistics.py)."""
     cols = list(zip(*rows, strict=True)) if rows else [()] * len(COLUMNS)
-    data = {}
+    arrays = []
     for name, values in zip(COLUMNS, cols, strict=True):
         if name in _INT_COLUMNS:
-            data[name] = np.array(values, dtype="int64")
+            arrays.append(np.array(values, dtype="int64"))
         elif name in _FLOAT_COLUMNS:
-            data[name] = np.array(values, dtype="float64")
+            arrays.append(np.array(values, dtype="float64"))
         else:
-            data[name] = np.array(values, dtype=object)
-    return pd.DataFrame(data, columns=COLUMNS, copy=False)
+            arr = np.empty(len(values), dtype=object)
+            arr[:] = values
+            arrays.append(arr)
+    index = pd.RangeIndex(len(rows))
+    try:
+        return pd.DataFrame._from_arrays(
+            arrays, columns=pd.Index(COLUMNS), index=index, verify_integrity=False
+        )
+    except (AttributeError, TypeError):  # a pandas without it: the public constructor
+        pairs = zip(COLUMNS, arrays, strict=True)
+        return pd.DataFrame({name: pd.Series(a, index=index, dtype=a.dtype) for name, a in pairs})
 
 
 _INT_COLUMNS = frozenset(["start", "end"])
