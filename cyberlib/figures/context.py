@@ -105,6 +105,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<!\w)(?:(?:\d{{1,2}}|sáu|chín|ba|hai|mười|mười một){_S}+tháng{_S}+"
             rf"(?:đầu|cuối|cuối|qua|đầu){_S}+năm|(?:đầu|cuối|giữa){_S}+"
             rf"(?:năm|tháng{_S}+\d{{1,2}}/)|tháng{_S}+\d{{1,2}}{_S}+năm|(?:nửa|quý){_S}+"
+            rf"(?:đầu|cuối|[ivx\d]{{1,4}}){_S}+năm|(?:từ{_S}+nay{_S}+)?đến{_S}+năm"
+            rf"|(?:nửa|quý){_S}+"
             rf"(?:đầu|cuối|[ivx\d]{{1,4}}){_S}+năm){_S}*$"
         ),
         "loose": re.compile(
@@ -199,7 +201,8 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
 
 def _baseline(low: str, start: int) -> bool:
     """Whether a period phrase at ``start`` is the baseline of a comparison ("so với …")."""
-    return any(w in low[max(0, start - 16) : start] for w in _BASELINE)
+    before = re.split(r"[,;:.()]", low[max(0, start - 28) : start])[-1]
+    return any(w in before for w in _BASELINE)
 
 
 def _clause_before(sentence: str, end: int) -> str:

@@ -475,6 +475,7 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
     index = None
     last_span, sentence = None, ""
     last_subject, subject_span = "", None  # the subject of the sentence's figure before
+    last_period: tuple | None = None  # (paragraph start, period, sentence span) seen last
     carried: tuple | None = None  # (paragraph start, source, sentence span) seen last
     for fig in figs:
         if index is None:
@@ -490,18 +491,23 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
         if subject:
             last_subject, subject_span = subject, span
         period = period_of(sentence, rel, fig["end"] - s0)
+        opens_on = _CARRY.match(sentence.lower()) is not None
+        if period is not None:
+            last_period = (index.line(s0)[0], period, span)
+        elif (
+            opens_on
+            and last_period is not None
+            and last_period[0] == index.line(s0)[0]
+            and last_period[2] != span
+        ):
+            period = last_period[1]  # "Năm 2023, … . Trong đó, …": the statement's period
         source = source_of(sentence, rel)
         paragraph = index.line(s0)[0]
         scope = None
         if source is not None:
             scope = "sentence"
             carried = (paragraph, source, span)
-        elif (
-            carried is not None
-            and carried[0] == paragraph
-            and carried[2] != span
-            and _CARRY.match(sentence.lower())
-        ):
+        elif carried is not None and carried[0] == paragraph and carried[2] != span and opens_on:
             # attribution holds through the paragraph ("Theo X, … . Cụ thể, …")
             source, scope = carried[1], "paragraph"
         start, end = fig["start"], fig["end"]
