@@ -476,8 +476,11 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
     last_span, sentence = None, ""
     last_subject, subject_span = "", None  # the subject of the sentence's figure before
     last_period: tuple | None = None  # (paragraph start, period, sentence span) seen last
+    shared: dict[str, str] = {}
     carried: tuple | None = None  # (paragraph start, source, sentence span) seen last
-    for fig in figs:
+    figs.reverse()
+    while figs:
+        fig = figs.pop()  # each figure's dict is freed once its row is made
         if index is None:
             index = SentenceIndex(norm)
         span = index.span(fig["num_start"])
@@ -513,10 +516,14 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
         start, end = fig["start"], fig["end"]
         if offsets is not None:
             start, end = offsets[start], offsets[end]
+        # equal strings of a text share one object: dense figures ("10 vụ 10 vụ …") keep
+        # one "10 vụ", one "vụ", one subject … instead of a copy per row
+        pool = shared.setdefault
+        surface = text[start:end]
         yield (
-            doc_id, text[start:end], start, end, fig["value"], fig["value_high"], fig["unit"],
-            _tones(fig["unit_text"]), fig["qualifier"], fig["change"],
-            subject or None, period, source, scope, sentence,
+            doc_id, pool(surface, surface), start, end, fig["value"], fig["value_high"],
+            fig["unit"], pool(u := _tones(fig["unit_text"]), u), fig["qualifier"], fig["change"],
+            pool(subject, subject) if subject else None, period, source, scope, sentence,
         )  # fmt: skip
 
 
