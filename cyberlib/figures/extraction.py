@@ -361,7 +361,8 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
     return dict(
         start=qstart, end=end, value=float(value), value_high=float(high), unit=unit,
         unit_text=unit_text, qualifier=qualifier, change=change, kind=kind,
-        unit_start=unit_start, num_start=start,
+        unit_start=unit_start, num_start=start, num_end=m.end("num"),
+        scaled=bool(tail) and kind == COUNT and unit not in lex.canonical,
     )  # fmt: skip
 
 
@@ -397,6 +398,22 @@ def _clause_start(text: str, pos: int) -> str:
     cut = max(text.rfind(c, lo, pos) for c in ".;:!?\n,")
     lo = max(lo, cut + 1)
     return text[lo : min(pos, lo + 40)].lstrip(" \"'“(").lower()
+
+
+def _money_echo(text: str, figs: list[dict[str, Any]]) -> None:
+    """An amount with a scale word before an unlisted noun ("giữ lại 67.000 tỷ cổ phần
+    hóa", a headline) is money when the same text states that amount in a currency
+    elsewhere ("67.000 tỷ đồng"): the noun is then not its unit."""
+    if not any(f.get("scaled") for f in figs):
+        return
+    money = {}
+    for f in figs:
+        if f["kind"] == MONEY and math.isnan(f["value_high"]):
+            money.setdefault(f["value"], f["unit"])
+    for f in figs:
+        if f.get("scaled") and f["value"] in money and math.isnan(f["value_high"]):
+            end = f["num_end"]
+            f.update(unit=money[f["value"]], kind=MONEY, unit_text="", end=end, unit_start=end)
 
 
 def _longer_word(key: str, nxt: str) -> bool:
@@ -469,6 +486,7 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
             figs.append(fig)
             if fig["unit"] == "vnd":
                 money_at = fig["end"]
+    _money_echo(norm, figs)
     if "gấp" in low:
         figs = sorted(figs + multiples(norm), key=lambda f: f["start"])
     figs = merge_ranges(norm, figs)

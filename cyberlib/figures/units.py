@@ -126,6 +126,7 @@ class Lexicon:
 
     units: dict[str, tuple[str, str]]  # unit words -> (canonical unit, kind)
     factors: dict[str, float]  # unit words whose value is scaled ("GB" -> 1e9 bytes)
+    canonical: frozenset[str]  # the canonical units of the lists ("person", "case", "vnd")
     codes: frozenset[str]  # unit words that count only in capitals (ISO codes)
     people: frozenset[str]  # nouns for people outside the listed units
     not_after_money: frozenset[str]  # "đồng nghiệp": a money word starting another word
@@ -199,6 +200,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         units=units,
         factors=factors,
+        canonical=frozenset(c for c, _ in units.values()),
         codes=frozenset(c for c in codes if c not in {_key(w) for w in u[MONEY]}),
         people=frozenset(_key(w) for w in u["people"]["nouns"]),
         not_after_money=frozenset(u["reject"]["money_words"]),
