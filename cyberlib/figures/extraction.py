@@ -292,8 +292,8 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
         else:
             head_start = m.start("head") if m.start("head") >= 0 else m.start("unit")
             end, h = _whole_word(text, head_start, h)
-            if h in lex.classifiers:
-                return None  # "gái 1 con": a classifier with no noun after it
+            if h in lex.classifiers or len(h) < 2:
+                return None  # "gái 1 con": a classifier with no noun; "430 m": no noun
             if value == 1 and h in lex.after_one:
                 return None  # "1 số nguồn vốn" is "một số", some
             unit, kind, unit_text = _count_unit(h), COUNT, text[head_start:end]
@@ -352,6 +352,8 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
         value += 0.5 * (parse_words(tail) if tail else 1.0)
         end = half.end()
         unit_text = text[end - len(unit_text) - len(half.group()) : end - len(half.group())]
+    if kind == COUNT and not tail and value != int(value) and unit not in lex.fractional:
+        return None  # "1,6 tôm hùm": things are counted whole (a word is missing)
     value, high = value * factor, high * factor
     if not (math.isfinite(value) and value >= 0) or math.isinf(high):
         return None  # a value that is not finite is no figure; minus signs are not read

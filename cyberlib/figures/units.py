@@ -160,6 +160,7 @@ class Lexicon:
     set_phrases: re.Pattern[str]
     classifiers: frozenset[str]
     after_one: frozenset[str]
+    fractional: frozenset[str]
     after_qualifiers: dict[str, str]
     estimate: re.Pattern[str]
     implied_scales: frozenset[str]
@@ -234,6 +235,7 @@ def lexicon() -> Lexicon:
         set_phrases=re.compile(rf"(?<!\w)(?:{alternation(u['reject']['set_phrases'])})(?!\w)"),
         classifiers=frozenset(u["reject"]["classifiers"]),
         after_one=frozenset(u["reject"]["after_one"]),
+        fractional=frozenset(u["reject"]["fractional"]),
         after_qualifiers={_key(k): v for k, v in q["after"].items()},
         estimate=re.compile(rf"^(?:{alternation(q['estimate']['clause_openers'])})(?!\w)"),
         implied_scales=frozenset(u["implied"]["scales"]),
