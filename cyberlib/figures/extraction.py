@@ -562,7 +562,15 @@ def extract_statistics(text_or_corpus: str | pd.DataFrame) -> pd.DataFrame:
     import numpy as np
     import pandas as pd
 
-    rows: list[tuple] = []
+    # rows go straight into one list per column: no tuple per row is kept (dense input)
+    cols: list[list] = [[] for _ in COLUMNS]
+    appends = [c.append for c in cols]
+
+    def add(rows: Iterable[tuple]) -> None:
+        for row in rows:
+            for append, value in zip(appends, row, strict=True):
+                append(value)
+
     if isinstance(text_or_corpus, pd.DataFrame):
         if "text" not in text_or_corpus.columns:
             raise ValueError("extract_statistics needs a DataFrame with a 'text' column")
@@ -577,21 +585,21 @@ def extract_statistics(text_or_corpus: str | pd.DataFrame) -> pd.DataFrame:
 
             pairs = tqdm(pairs, total=len(texts), desc="statistics", unit="doc", disable=None)
         for doc_id, text in pairs:
-            rows.extend(iter_statistics(text, doc_id))
+            add(iter_statistics(text, doc_id))
     else:
-        rows.extend(iter_statistics(text_or_corpus))
-    return _frame(rows, pd, np)
+        add(iter_statistics(text_or_corpus))
+    return _frame(cols, pd, np)
 
 
-def _frame(rows: list[tuple], pd: Any, np: Any) -> pd.DataFrame:
-    """The statistics frame of ``rows``: ``start``/``end`` int64, ``value``/``value_high``
-    float64, every other column object (Python strings and None, shared, not copied: the
-    figures of one sentence hold one ``sentence`` string).
+def _frame(cols: list[list], pd: Any, np: Any) -> pd.DataFrame:
+    """The statistics frame of the columns ``cols`` (in :data:`COLUMNS` order):
+    ``start``/``end`` int64, ``value``/``value_high`` float64, every other column object
+    (Python strings and None, shared, not copied: the figures of one sentence hold one
+    ``sentence`` string).
 
     Built from one typed array per column with pandas' array constructor, which skips the
     per-column inference of ``pd.DataFrame(dict)``: on a single short string that
     inference cost more than the extraction itself (benchmarks/bench_statistics.py)."""
-    cols = list(zip(*rows, strict=True)) if rows else [()] * len(COLUMNS)
     arrays = []
     for name, values in zip(COLUMNS, cols, strict=True):
         if name in _INT_COLUMNS:
@@ -602,7 +610,7 @@ def _frame(rows: list[tuple], pd: Any, np: Any) -> pd.DataFrame:
             arr = np.empty(len(values), dtype=object)
             arr[:] = values
             arrays.append(arr)
-    index = pd.RangeIndex(len(rows))
+    index = pd.RangeIndex(len(cols[0]))
     try:
         return pd.DataFrame._from_arrays(
             arrays, columns=pd.Index(COLUMNS), index=index, verify_integrity=False
