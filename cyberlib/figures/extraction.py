@@ -13,8 +13,17 @@ Rules worth knowing:
 * "một" or "nửa" alone is an article or a fraction word, never a figure ("một quỹ");
 * numbers written in words need a listed unit ("hai bên" is not reported, "hai nước" is);
 * a person's age ("59 tuổi") and times of day ("8 giờ sáng") are not figures;
-* ranges ("từ 10 đến 15 tỷ đồng", "10-15%") are one row with ``value_high``; a scale word
-  after the upper bound also scales the lower one.
+* ranges ("từ 10 đến 15 tỷ đồng", "10-15%", "20.000đ-40.000đ") are one row with
+  ``value_high``; a scale word after the upper bound also scales the lower one;
+* an unlisted counted noun keeps its whole word ("khách sạn"), nouns for people are
+  ``person``; currencies are every ISO 4217 currency of Babel's CLDR data;
+* values are finite and >= 0: a minus sign gives no row, nor a number too long for a float;
+* ``source_scope`` says whether the source is named in the figure's sentence or carried
+  from the statement before it in the paragraph ("Cụ thể, …"); a sentence longer than
+  :data:`~cyberlib.figures.context.MAX_SENTENCE` characters is cut into windows of at most
+  :data:`~cyberlib.figures.context.WINDOW` characters (the ``sentence`` of its rows).
+
+See the README, "Statistics: what counts as a figure", for every rule.
 
 Offsets index the caller's string: NFD or new-style tone input gives the same rows.
 """
