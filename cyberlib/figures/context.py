@@ -32,6 +32,7 @@ _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*[^\S\n]+")
 _YEAR = r"(?:19|20)\d\d"
 _WORD = re.compile(r"[^\W_]+|[^\w\s]")
 _PARENS = re.compile(r"\(([^()]*)\)")
+_PASSIVE = re.compile(r"(?:^|\s)(?:được|bị|do)\s+(?=\S)(?!.*\s(?:được|bị|do)\s)")
 _CREDITS = ("ảnh", "nguồn", "đồ họa", "video", "clip")
 _BASELINE = ("so với", "so cùng", "hơn cùng", "bằng cùng")
 
@@ -110,7 +111,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:đầu|cuối|[ivx\d]{{1,4}}){_S}+năm){_S}*$"
         ),
         "loose": re.compile(
-            rf"(?:tháng{_S}+(?:1[0-2]|0?[1-9])|quý{_S}+(?:iv|i{{1,3}}|[1-4]))(?![\w/.,-])"
+            rf"(?:tháng{_S}+(?:1[0-2]|0?[1-9])|quý{_S}+(?:iv|i{{1,3}}|[1-4]))(?![\w/-]|[.,]\d)"
             rf"|(?:\d{{1,2}}|vài|mấy|những|hai|ba|bốn|năm|mười){_S}+"
             rf"(?:năm|tháng|tuần|ngày){_S}+(?:qua|gần đây|trở lại đây)(?!\w)"
         ),
@@ -295,6 +296,9 @@ def _cues(sentence: str) -> tuple[tuple, tuple]:
         if m.start() and low[m.start() - 1].isalnum():
             continue
         clause = _clause_before(sentence, m.start())
+        passive = _PASSIVE.search(clause)
+        if passive is not None:
+            clause = clause[passive.end() :]  # "… được Bộ Công an phát hiện": the agent
         credit = sentence[: m.start() - len(clause)].rstrip(" :").lower()
         if credit.endswith(_CREDITS):
             continue  # "Ảnh: Nguyên Lý/TTXVN Ước tính …": a photo credit, no speaker
