@@ -387,20 +387,13 @@ def _carry_pattern() -> re.Pattern[str]:
     return re.compile(rf"[\"'“(\s-]*(?:{alternation(cues)})(?!\w)")
 
 
-class _Carry:
-    """``_CARRY.match(sentence)``: whether a sentence opens by going on with the
-    statement before it ("Cụ thể, …", "Trong đó, …"), from figure_context.toml."""
-
-    def match(self, sentence: str) -> re.Match[str] | None:
-        return _carry_pattern().match(sentence)
-
-
-_CARRY = _Carry()
-
-
-def _may_hold_set_phrase(low: str) -> bool:
-    """Cheap test before looking for set phrases: they all hold one of these words."""
-    return any(w in low for w in ("một", "ba", "năm", "trăm", "nghìn", "ngàn", "mười", "vạn"))
+def _in_set_phrase(set_phrases: re.Pattern[str], low: str, pos: int) -> bool:
+    """Whether a set phrase ("ba cọc ba đồng") of the data list covers ``pos``: looked for
+    only around number words, so the whole text is never scanned for them."""
+    for p in set_phrases.finditer(low, max(0, pos - 30), pos + 40):
+        if p.start() <= pos < p.end():
+            return True
+    return False
 
 
 def _clause_start(text: str, pos: int) -> str:
@@ -486,11 +479,9 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
     low = lower_same_length(norm)  # "İ" lowercases to two characters: keep offsets
     figs = []
     money_at = -(10**9)
-    fixed = (
-        [p.span() for p in lexicon().set_phrases.finditer(low)] if _may_hold_set_phrase(low) else []
-    )
+    set_phrases = lexicon().set_phrases
     for m in _candidates(low):
-        if fixed and any(a <= m.start() < b for a, b in fixed):
+        if not m.group("num")[0].isdigit() and _in_set_phrase(set_phrases, low, m.start()):
             continue  # "ba cọc ba đồng": a set phrase
         fig = _figure(norm, m, money_at)
         if fig is not None:
@@ -502,7 +493,7 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
         figs = sorted(figs + multiples(norm), key=lambda f: f["start"])
     figs = merge_ranges(norm, figs)
     index = None
-    last_span, sentence = None, ""
+    last_span, sentence, paragraph, opens_on = None, "", 0, False
     last_subject, subject_span = "", None  # the subject of the sentence's figure before
     last_period: tuple | None = None  # (paragraph start, period, sentence span) seen last
     shared: dict[str, str] = {}
@@ -516,6 +507,8 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
         s0, s1 = span
         if span != last_span:  # figures of one sentence share its string
             sentence, last_span = _tones(norm[s0:s1]), span
+            paragraph = index.line(s0)[0]
+            opens_on = _carry_pattern().match(sentence[:40].lower()) is not None
         rel = fig["start"] - s0
         subject = subject_of(sentence, fig["unit_start"] - s0, fig["end"] - s0, rel, fig["kind"])
         if not subject and fig["kind"] != COUNT and span == subject_span:
@@ -523,18 +516,16 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
         if subject:
             last_subject, subject_span = subject, span
         period = period_of(sentence, rel, fig["end"] - s0)
-        opens_on = _CARRY.match(sentence.lower()) is not None
         if period is not None:
-            last_period = (index.line(s0)[0], period, span)
+            last_period = (paragraph, period, span)
         elif (
             opens_on
             and last_period is not None
-            and last_period[0] == index.line(s0)[0]
+            and last_period[0] == paragraph
             and last_period[2] != span
         ):
             period = last_period[1]  # "Năm 2023, … . Trong đó, …": the statement's period
         source = source_of(sentence, rel)
-        paragraph = index.line(s0)[0]
         scope = None
         if source is not None:
             scope = "sentence"
