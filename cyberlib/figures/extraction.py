@@ -235,6 +235,8 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
     if not low_num[0].isdigit() and not ordered:
         if low_unit is None or low_num in lex.lone_words:
             return None  # words need a listed unit; "một", "nửa" alone are no figure
+        if " ".join(low_unit.split()) in lex.words_not_before:
+            return None  # "hai bên": both sides
     elif low_unit is None and m.group("head") is None and m.group("pcur") is None:
         if not _implied_money(text, m, money_at):
             return None

@@ -152,6 +152,7 @@ class Lexicon:
     scale_set: frozenset[str]
     lone_words: frozenset[str]
     not_before_duration: frozenset[str]
+    words_not_before: frozenset[str]
     context: dict
     implied_unit: str
     implied_window: int
@@ -227,6 +228,7 @@ def lexicon() -> Lexicon:
         scale_set=frozenset(scales),
         lone_words=frozenset(nw["grammar"]["never_alone"]),
         not_before_duration=frozenset(nw["grammar"]["not_before_duration"]),
+        words_not_before=frozenset(nw["grammar"]["not_before_unit"]),
         context=ctx,
         implied_unit=u["implied"]["unit"],
         implied_window=int(u["implied"]["window"]),
