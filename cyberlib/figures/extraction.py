@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from cyberlib.figures.context import SentenceIndex, period_of, source_of, subject_of
 from cyberlib.figures.numbers import parse_digits, parse_words
-from cyberlib.figures.ranges import merge_ranges, multiples
+from cyberlib.figures.ranges import Fig, merge_ranges, multiples
 from cyberlib.figures.units import (
     COUNT,
     DURATION,
@@ -371,7 +371,7 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
     unit_start = end - len(unit_text)
     if pcur and unit_text == pcur:
         unit_start = end  # "$173m": the sign stands before the number, nothing after it
-    return dict(
+    return Fig(
         start=qstart, end=end, value=float(value), value_high=float(high), unit=unit,
         unit_text=unit_text, qualifier=qualifier, change=change, kind=kind,
         unit_start=unit_start, num_start=start, num_end=m.end("num"),
