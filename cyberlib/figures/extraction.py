@@ -615,11 +615,22 @@ def _frame(cols: list[list], pd: Any, np: Any) -> pd.DataFrame:
     index = pd.RangeIndex(len(cols[0]))
     try:
         return pd.DataFrame._from_arrays(
-            arrays, columns=pd.Index(COLUMNS), index=index, verify_integrity=False
+            arrays, columns=_column_index(), index=index, verify_integrity=False
         )
     except (AttributeError, TypeError):  # a pandas without it: the public constructor
         pairs = zip(COLUMNS, arrays, strict=True)
-        return pd.DataFrame({name: pd.Series(a, index=index, dtype=a.dtype) for name, a in pairs})
+        frame = pd.DataFrame({name: pd.Series(a, index=index, dtype=a.dtype) for name, a in pairs})
+        frame.columns = _column_index()
+        return frame
+
+
+@lru_cache(maxsize=1)
+def _column_index() -> Any:
+    """The frame's column labels, built once (a new ``pd.Index`` infers its dtype each
+    time, which cost a third of a single-string call)."""
+    import pandas as pd
+
+    return pd.Index(COLUMNS, dtype=object)
 
 
 _INT_COLUMNS = frozenset(["start", "end"])
