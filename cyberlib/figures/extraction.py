@@ -249,6 +249,8 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
     prev = _prev_words(text, start, 3)
     if in_words and num[0].isupper() and not _sentence_initial(text, start):
         return None  # a name: "Ba Lan", "Hai Bà Trưng"
+    if in_words and prev and prev[0][0].lower() in _GLUE:
+        return None  # the end of a longer number ("… không trăm mười lăm nghìn đồng")
     keys = [w.lower() for w, _ in prev]
     pair = " ".join(keys[1::-1])
     if keys and (keys[0] in lex.labels or pair in lex.labels) and pair not in lex.not_labels:
@@ -264,7 +266,11 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
         nxt = after.group(1).lower() if after else ""
         if (key in lex.codes and not unit_w.isupper()) or (key in lex.scale_only and not tail):
             unit_w = None  # "all", "top" are no currency codes; "5 bảng" is no amount
-        elif kind in (MONEY, MEASURE) and nxt not in lex.not_nouns and _longer_word(key, nxt):
+        elif (
+            kind in (MONEY, MEASURE)
+            and nxt not in lex.not_nouns
+            and _longer_word(key, nxt, scaled=bool(tail))
+        ):
             unit_w = None  # "5 đồng nghiệp", "3 tấn công"
         if unit_w is None:
             if key[:1].isalpha() and key.islower() and " " not in key:
@@ -379,6 +385,10 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
     )  # fmt: skip
 
 
+# a number word after one of these ends a longer number the pattern could not read whole
+_GLUE = frozenset(
+    ["không", "trăm", "mươi", "mười", "nghìn", "ngàn", "vạn", "triệu", "tỷ", "tỉ", "linh", "lẻ"]
+)
 _HALF = re.compile(r"[^\S\n]+rưỡi(?!\w)", re.IGNORECASE)
 _AFTER = re.compile(r"[^\S\n]+(trở[^\S\n]+(?:lên|xuống))(?!\w)", re.IGNORECASE)
 
@@ -422,13 +432,16 @@ def _money_echo(text: str, figs: list[dict[str, Any]]) -> None:
             f.update(unit=money[f["value"]], kind=MONEY, unit_text="", end=end, unit_start=end)
 
 
-def _longer_word(key: str, nxt: str) -> bool:
-    """Whether unit word ``key`` and the next word make another word ("đồng nghiệp")."""
+def _longer_word(key: str, nxt: str, scaled: bool = False) -> bool:
+    """Whether unit word ``key`` and the next word make another word ("đồng nghiệp").
+
+    After a scale word ("3 tỷ đồng tiền hoa hồng") the unit is money whatever follows:
+    only the explicit list of ``units.toml`` is checked then."""
     lex = lexicon()
     pair = f"{key} {nxt}"
     if pair in lex.units:
         return False
-    return pair in lex.not_after_money or pair in head_words()
+    return pair in lex.not_after_money or (not scaled and pair in head_words())
 
 
 def _whole_word(text: str, head_start: int, h: str) -> tuple[int, str]:
