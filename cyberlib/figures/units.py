@@ -110,14 +110,39 @@ def head_words() -> frozenset[str]:
     return frozenset(" ".join(w.split()) for w in words)
 
 
-def alternation(words: list[str] | set[str]) -> str:
-    r"""Regex alternation of ``words``, longest first, spaces matching any run of blanks.
+def alternation(words: list[str] | set[str] | tuple[str, ...]) -> str:
+    r"""Regex matching any of ``words`` (longest first), spaces matching any run of blanks.
+
+    Written as a trie ("vụ" and "vụ việc" share "vụ"), so that the regex engine tries one
+    branch per character instead of every word in turn: with several hundred unit words
+    (every ISO 4217 currency name) this is what keeps extraction fast.
 
     >>> alternation(["vụ", "vụ việc"])
-    'vụ[^\\S\\n]+việc|vụ'
+    'vụ(?:[^\\S\\n]+việc)?'
+    >>> import re
+    >>> [m.group() for m in re.finditer(alternation(["ba", "bảy", "b"]), "bảy ba b")]
+    ['bảy', 'ba', 'b']
     """
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(r"[^\S\n]+".join(re.escape(p) for p in w.split()) for w in ordered)
+    tree: dict = {}
+    for w in set(words):
+        node = tree
+        for token in re.findall(r"\s+|.", " ".join(w.split())):
+            node = node.setdefault(" " if token.isspace() else token, {})
+        node[""] = {}
+    return _emit(tree)
+
+
+def _emit(node: dict) -> str:
+    alts = []
+    for ch in sorted((k for k in node if k), key=lambda k: (k == " ", k)):
+        head = r"[^\S\n]+" if ch == " " else re.escape(ch)
+        alts.append(head + _emit(node[ch]))
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if "" in node:
+        return f"(?:{body})?"
+    return body
 
 
 @dataclass(frozen=True)
