@@ -336,11 +336,19 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
     return " ".join(words)
 
 
+@lru_cache(maxsize=1)
+def _fillers() -> frozenset[str]:
+    """Words and phrases that are never a subject on their own (figure_context.toml)."""
+    return frozenset(" ".join(w.split()) for w in lexicon().context["subject"]["fillers"])
+
+
 def _list_label(before: str) -> str:
     """The label of a list item ("Dele Alli, Tottenham: £137m"): the words since the last
     number or sentence mark before the figure."""
     m = re.search(r"[^\d.!?\n]*$", before)
-    return (m.group() if m else "").strip(" ,;:-–()")
+    label = (m.group() if m else "").strip(" ,;:-–()")
+    # "£137m (": the rest of a figure, not a label
+    return label if re.search(r"[^\W\d_]{2,}", label) else ""
 
 
 @lru_cache(maxsize=1)
@@ -382,6 +390,18 @@ def _subject_before(clause: str, ctx: dict) -> str:
             words.append(w)
     else:
         words = clause.split()[-limit:]
+        digits = [i for i, w in enumerate(words) if any(c.isdigit() for c in w)]
+        if digits:  # "185 triệu euro ~ tương đương": nothing after the figure before
+            lex = lexicon()
+            words = words[digits[-1] + 1 :]
+            while words and (words[0].lower() in lex.scale_set or words[0].lower() in lex.units):
+                words = words[1:]
+        # fillers are never a subject ("~ tương đương 234 triệu bảng", "ở mức 6,5%")
+        fillers = _fillers()
+        while words and (words[0].lower() in fillers or not any(c.isalnum() for c in words[0])):
+            words = words[1:]
+        if " ".join(words).lower() in fillers:
+            words = []
     words = [w for w in words if not any(c.isdigit() for c in w)] if heads else words
     changed = True
     while words and changed:
