@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 export MPLBACKEND := Agg
 export PYTHONHASHSEED := 0
 
-.PHONY: help setup test lint doctest unit notebooks refresh report lab bench fuzz clean
+.PHONY: help setup test lint doctest unit notebooks refresh report lab bench fuzz eval clean
 
 help:
 	@echo "make report  - set up .venv, execute notebooks/ and write reports/ (HTML + PNG charts)"
@@ -14,6 +14,7 @@ help:
 	@echo "make lab     - open JupyterLab on notebooks/"
 	@echo "make bench   - run the speed and memory benchmarks in benchmarks/"
 	@echo "make fuzz    - run the property tests (hypothesis) with many more examples"
+	@echo "make eval    - score statistics on our real-news gold (needs ../shared/vinews)"
 	@echo "make refresh - re-execute notebooks/ in place (after a change to the library's results)"
 
 $(STAMP): pyproject.toml
@@ -54,6 +55,9 @@ fuzz: $(STAMP)
 
 bench: $(STAMP)
 	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+eval: $(STAMP)
+	$(BIN)/python benchmarks/eval_statistics.py
 
 clean:
 	rm -rf $(VENV) reports .cyberlib-cache

@@ -72,7 +72,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--repeat", type=int, default=3, help="runs of each timing; the fastest is reported"
     )
+    ap.add_argument(
+        "--long", action="store_true", help="also the long one-line inputs of issue 13 (slow)"
+    )
+    ap.add_argument("--one-long", help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
+    if a.one_long:
+        _one_long(a.one_long)
+        return 0
 
     import pandas as pd
 
@@ -125,9 +132,63 @@ def main(argv: list[str] | None = None) -> int:
     )
     ratio = rate / trate
     print(f"ratio: extraction is {ratio:.0f}x faster than word_tokenize")
+
+    # single strings (issue 9): one call per text, the frame built each time
+    singles = []
+    for _ in range(a.repeat):
+        c0 = time.process_time()
+        for t in sample:
+            extract_statistics(t)
+        singles.append(time.process_time() - c0)
+    srate = len(sample) / min(singles)
+    sratio = srate / trate
+    print(
+        f"extract_statistics on single strings: {srate:,.0f} strings/s; "
+        f"{sratio:.0f}x word_tokenize on the same strings (target >= 40x)"
+    )
+    if a.long:
+        _long_inputs()
     ok = rate >= 2000 and ratio >= 40
     print("targets (>= 2,000 articles/s, >= 40x):", "met" if ok else "NOT met")
     return 0
+
+
+_LONG_CASES = {
+    "one line, 25.6 M chars of prose with figures": (
+        "Theo FBI, năm 2024 có hơn 55.000 vụ tống tiền, thiệt hại 3 tỷ đồng; ",
+        25_600_000,
+    ),
+    "dense '10 vụ ' without sentence end, 1.6 MB": ("10 vụ ", 1_600_000),
+    "'1.1.1…' 25.6 M chars": ("1.", 25_600_000),
+}
+
+
+def _one_long(name: str) -> None:
+    """Run one long case in this (fresh) process and print time and peak RSS."""
+    import resource
+
+    unit, size = _LONG_CASES[name]
+    text = unit * (size // len(unit))
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+    t0 = time.perf_counter()
+    df = extract_statistics(text)
+    dt = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+    mb = len(text.encode("utf-8")) / 1e6
+    print(
+        f"long input: {name}: {dt:.1f} s, {len(df):,} rows, peak RSS {peak:,.0f} MB "
+        f"(+{peak - base:,.0f} MB over the {mb:.1f} MB input held in memory)",
+        flush=True,
+    )
+
+
+def _long_inputs() -> None:
+    """Time and peak memory of the long inputs of issue 13, at full size, each in a fresh
+    process (peak RSS, not tracemalloc: tracing would slow these runs tenfold)."""
+    import subprocess
+
+    for name in _LONG_CASES:
+        subprocess.run([sys.executable, __file__, "--one-long", name], check=False, cwd=str(ROOT))
 
 
 if __name__ == "__main__":

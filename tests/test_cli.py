@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 STATS_COLUMNS = [
     "doc_id", "surface", "start", "end", "value", "value_high", "unit", "unit_text",
-    "qualifier", "change", "subject", "period", "source", "sentence",
+    "qualifier", "change", "subject", "period", "source", "source_scope", "sentence",
 ]  # fmt: skip
 
 

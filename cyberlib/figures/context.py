@@ -21,33 +21,52 @@ import bisect
 import re
 from functools import lru_cache
 
-from cyberlib.figures.units import alternation, lexicon
+from cyberlib.figures.units import alternation, head_words, lexicon
 
-__all__ = ["SentenceIndex", "period_of", "source_of", "subject_of"]
+__all__ = ["MAX_SENTENCE", "WINDOW", "SentenceIndex", "period_of", "source_of", "subject_of"]
 
 _S = r"[^\S\n]"
-MAX_SENTENCE = 1000  # longer "sentences" (lists, run-on text) give a window of this size
+MAX_SENTENCE = 1000  # a longer "sentence" (a list, run-on text) is cut into windows ...
+WINDOW = 400  # ... of at most this many characters (the `sentence` of each of its figures)
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*[^\S\n]+")
 _YEAR = r"(?:19|20)\d\d"
 _WORD = re.compile(r"[^\W_]+|[^\w\s]")
 _PARENS = re.compile(r"\(([^()]*)\)")
+_PASSIVE = re.compile(r"(?:^|\s)(?:được|bị|do)\s+(?=\S)(?!.*\s(?:được|bị|do)\s)")
+_CREDITS = ("ảnh", "nguồn", "đồ họa", "video", "clip")
+_BASELINE = ("so với", "so cùng", "hơn cùng", "bằng cùng")
 
 
 class SentenceIndex:
-    """Sentence spans of one text, found line by line on demand and looked up by position."""
+    """Sentence spans of one text, found line by line on demand and looked up by position.
+
+    Lines are found once (a sorted list of line breaks, looked up by bisection), so the
+    cost is linear in the text length however long its lines are. A "sentence" longer than
+    :data:`MAX_SENTENCE` characters (a list or run-on text without sentence marks) is cut
+    into windows of at most :data:`WINDOW` characters on a fixed grid, so that each figure
+    keeps about a quarter of a window on each side and the figures of one window share one
+    ``sentence`` string: a row never carries more than that, however long the line."""
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._breaks: list[int] | None = None
         self._lines: dict[int, tuple[list[int], int]] = {}
+
+    def line(self, pos: int) -> tuple[int, int]:
+        """``(start, end)`` of the line (paragraph) holding ``pos``."""
+        if self._breaks is None:
+            self._breaks = [m.start() for m in re.finditer("\n", self.text)]
+        i = bisect.bisect_left(self._breaks, pos)
+        start = self._breaks[i - 1] + 1 if i else 0
+        end = self._breaks[i] if i < len(self._breaks) else len(self.text)
+        return start, end
 
     def span(self, pos: int) -> tuple[int, int]:
         """``(start, end)`` of the sentence holding ``pos`` (stripped of outer blanks)."""
         text = self.text
-        line_start = text.rfind("\n", 0, pos) + 1
+        line_start, line_end = self.line(pos)
         cached = self._lines.get(line_start)
         if cached is None:
-            line_end = text.find("\n", pos)
-            line_end = len(text) if line_end < 0 else line_end
             starts = [line_start] + [
                 m.end() for m in _BOUNDARY.finditer(text, line_start, line_end)
             ]
@@ -56,10 +75,18 @@ class SentenceIndex:
         i = bisect.bisect_right(starts, pos) - 1
         start = starts[i]
         end = starts[i + 1] if i + 1 < len(starts) else line_end
-        if end - start > MAX_SENTENCE:  # no usable boundary: a window around pos instead
-            lo = text.rfind(" ", start, max(start, pos - MAX_SENTENCE // 2)) + 1
-            hi = text.find(" ", min(end, pos + MAX_SENTENCE // 2), end)
-            start, end = max(start, lo), end if hi < 0 else hi
+        if end - start > MAX_SENTENCE:  # no usable boundary: a window on a fixed grid
+            step = WINDOW // 2
+            k = (pos - start) // step
+            lo = max(start, start + k * step - step // 2)
+            hi = min(end, start + (k + 1) * step + step // 2)
+            if lo > start:
+                cut = text.find(" ", lo, lo + 40)
+                lo = cut + 1 if cut >= 0 and cut < pos else lo
+            if hi < end:
+                cut = text.rfind(" ", hi - 40, hi)
+                hi = cut if cut > pos else hi
+            start, end = lo, hi
         seg = text[start:end]
         return start + (len(seg) - len(seg.lstrip())), start + len(seg.rstrip())
 
@@ -74,6 +101,19 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "year_head": re.compile(
             rf"(?:^|[^\w])(?P<pre>(?:{alternation(ctx['period']['not_before_year'])}){_S}+)?"
             rf"(?:năm|tháng{_S}+(?P<month>\d{{1,2}})/|(?P<quarter>quý{_S}+[ivx\d]{{1,4}})/){_S}*$"
+        ),
+        "whole": re.compile(
+            rf"(?<!\w)(?:(?:\d{{1,2}}|sáu|chín|ba|hai|mười|mười một){_S}+tháng{_S}+"
+            rf"(?:đầu|cuối|cuối|qua|đầu){_S}+năm|(?:đầu|cuối|giữa){_S}+"
+            rf"(?:năm|tháng{_S}+\d{{1,2}}/)|tháng{_S}+\d{{1,2}}{_S}+năm|(?:nửa|quý){_S}+"
+            rf"(?:đầu|cuối|[ivx\d]{{1,4}}){_S}+năm|(?:từ{_S}+nay{_S}+)?đến{_S}+năm"
+            rf"|(?:nửa|quý){_S}+"
+            rf"(?:đầu|cuối|[ivx\d]{{1,4}}){_S}+năm){_S}*$"
+        ),
+        "loose": re.compile(
+            rf"(?:tháng{_S}+(?:1[0-2]|0?[1-9])|quý{_S}+(?:iv|i{{1,3}}|[1-4]))(?![\w/-]|[.,]\d)"
+            rf"|(?:\d{{1,2}}|vài|mấy|những|hai|ba|bốn|năm|mười){_S}+"
+            rf"(?:năm|tháng|tuần|ngày){_S}+(?:qua|gần đây|trở lại đây)(?!\w)"
         ),
         "phrase": re.compile(rf"(?:{alternation(ctx['period']['phrases'])})(?!\w)"),
         "theo": re.compile(
@@ -135,12 +175,35 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
             value = f"{month}/{m.group()}" if month else m.group()
             if head.group("quarter"):
                 value = sentence[head.start("quarter") : ye]
-            out.append((head.start() + (head.group()[0] not in "nt"), ye, value))
+            hs = head.start() + (head.group()[0] not in "nt")
+            whole = pats["whole"].search(low, max(0, ys - 40), ys)
+            if whole and whole.start() <= hs:
+                # the whole phrase: "6 tháng đầu năm 2017", "cuối tháng 3/2017"
+                hs = whole.start()
+                value = " ".join(sentence[hs:ye].split())
+            elif month:
+                value = f"tháng {value}"  # "tháng 10/2012", as written
+            if not _baseline(low, hs):
+                out.append((hs, ye, value))
+    for m in pats["loose"].finditer(low):
+        # "tháng 5", "quý II" with no year; "5 năm qua", "vài ngày qua"
+        if m.start() and low[m.start() - 1].isalnum():
+            continue
+        if not _baseline(low, m.start()):
+            out.append((m.start(), m.end(), " ".join(sentence[m.start() : m.end()].split())))
     for m in pats["phrase"].finditer(low):
         if m.start() and low[m.start() - 1].isalnum():
             continue
+        if _baseline(low, m.start()):
+            continue  # "so với cùng kỳ", "so với năm trước": a comparison baseline
         out.append((m.start(), m.end(), " ".join(m.group().split())))
     return tuple(out)
+
+
+def _baseline(low: str, start: int) -> bool:
+    """Whether a period phrase at ``start`` is the baseline of a comparison ("so với …")."""
+    before = re.split(r"[,;:.()]", low[max(0, start - 28) : start])[-1]
+    return any(w in before for w in _BASELINE)
 
 
 def _clause_before(sentence: str, end: int) -> str:
@@ -165,6 +228,11 @@ def _clean_source(x: str, strict: bool = False) -> str | None:
     words = words[:cut]
     while words and words[-1].lower() in src["trailing"]:
         words.pop()
+    if "của" in words[:-1]:
+        # "chuyên gia của WB", "báo cáo của Bộ Công an": the named body after "của"
+        after = words[len(words) - words[::-1].index("của") :]
+        if after and after[0][:1].isupper():
+            words = after
     x = " ".join(words)
     for inner in _PARENS.findall(x):
         first = inner.split(",")[0].strip()
@@ -177,7 +245,10 @@ def _clean_source(x: str, strict: bool = False) -> str | None:
         return None  # "Hệ thống phát hiện": capitalised only as the start of the sentence
     if x.lower() in src["pronouns"]:
         return None
-    if strict and any(w in lexicon().not_nouns for w in x.split()):
+    titled = x.split()
+    if titled and titled[0].lower() in src["titles"]:
+        titled = titled[1:]  # "ông Sebastian", "chị Hạnh": a title, then the name
+    if strict and any(w in lexicon().not_nouns for w in titled):
         return None
     return x
 
@@ -224,7 +295,14 @@ def _cues(sentence: str) -> tuple[tuple, tuple]:
     for m in pats["verb"].finditer(low):
         if m.start() and low[m.start() - 1].isalnum():
             continue
-        x = _clean_source(_clause_before(sentence, m.start()), strict=True)
+        clause = _clause_before(sentence, m.start())
+        passive = _PASSIVE.search(clause)
+        if passive is not None:
+            clause = clause[passive.end() :]  # "… được Bộ Công an phát hiện": the agent
+        credit = sentence[: m.start() - len(clause)].rstrip(" :").lower()
+        if credit.endswith(_CREDITS):
+            continue  # "Ảnh: Nguyên Lý/TTXVN Ước tính …": a photo credit, no speaker
+        x = _clean_source(clause, strict=True)
         closing = len(sentence[m.end() :].strip(" .")) <= 1
         verbs.append((m.start(), x, closing))
     return tuple(theo), tuple(verbs)
@@ -249,9 +327,28 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
         return sentence[unit_start:unit_end]
     if kind == "count":
         return " ".join([sentence[unit_start:unit_end], *words]).strip()
-    if words:
-        return " ".join(words)
-    return _subject_before(re.split(r"[,;:()]", sentence[:fig_start])[-1], ctx)
+    clause = re.split(r"[,;:()]", sentence[:fig_start])[-1]
+    pattern = _subject_heads()[0]
+    if pattern.search(clause) or not words:
+        if not clause.strip():
+            clause = _list_label(sentence[:fig_start])
+        return _subject_before(clause, ctx)
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _fillers() -> frozenset[str]:
+    """Words and phrases that are never a subject on their own (figure_context.toml)."""
+    return frozenset(" ".join(w.split()) for w in lexicon().context["subject"]["fillers"])
+
+
+def _list_label(before: str) -> str:
+    """The label of a list item ("Dele Alli, Tottenham: £137m"): the words since the last
+    number or sentence mark before the figure."""
+    m = re.search(r"[^\d.!?\n]*$", before)
+    label = (m.group() if m else "").strip(" ,;:-–()")
+    # "£137m (": the rest of a figure, not a label
+    return label if re.search(r"[^\W\d_]{2,}", label) else ""
 
 
 @lru_cache(maxsize=1)
@@ -284,12 +381,27 @@ def _subject_before(clause: str, ctx: dict) -> str:
     if heads:
         head = max(heads, key=lambda m: m.start())
         words = head.group().split()
+        before = clause[: head.start()].split()
+        if before and f"{before[-1].lower()} {words[0].lower()}" in head_words():
+            words.insert(0, before[-1])  # "lượng" -> "sản lượng": never half a word
         for w in clause[head.end() :].split():
             if w.lower() in stop or len(words) >= limit:
                 break
             words.append(w)
     else:
         words = clause.split()[-limit:]
+        digits = [i for i, w in enumerate(words) if any(c.isdigit() for c in w)]
+        if digits:  # "185 triệu euro ~ tương đương": nothing after the figure before
+            lex = lexicon()
+            words = words[digits[-1] + 1 :]
+            while words and (words[0].lower() in lex.scale_set or words[0].lower() in lex.units):
+                words = words[1:]
+        # fillers are never a subject ("~ tương đương 234 triệu bảng", "ở mức 6,5%")
+        fillers = _fillers()
+        while words and (words[0].lower() in fillers or not any(c.isalnum() for c in words[0])):
+            words = words[1:]
+        if " ".join(words).lower() in fillers:
+            words = []
     words = [w for w in words if not any(c.isdigit() for c in w)] if heads else words
     changed = True
     while words and changed:

@@ -14,7 +14,11 @@ Matching, document by document:
   qualifier is right when it equals the gold one;
 * an unmatched prediction whose value equals an optional gold row (``required`` = 0) of the
   document is neither right nor wrong; any other is a false positive;
-* required gold rows left unmatched are false negatives.
+* required gold rows left unmatched are false negatives;
+* a false positive is also a WRONG value when it stands where a gold figure stands (its
+  span overlaps a gold row's span, when both frames have ``start``; else its surface equals
+  a gold surface) but its value or unit differs: the reading an analyst would be misled by.
+  ``wrong`` counts those (they are inside ``fp``); a wrong value is worse than a miss.
 
 These are the rules of the project's shared scorer; users can score their own gold files.
 """
@@ -53,11 +57,28 @@ def _text(x: Any) -> str:
     return "" if x is None or (isinstance(x, float) and math.isnan(x)) else str(x).strip()
 
 
+def _at_gold(p: dict, spans: list[tuple[float, float, str]]) -> bool:
+    """Whether prediction ``p`` stands where a gold figure stands (see the module doc)."""
+    start = _float(p.get("start"))
+    surface = _text(p.get("surface"))
+    end = _float(p.get("end"))
+    if math.isnan(end) and not math.isnan(start):
+        end = start + len(surface)
+    for g_start, g_end, g_surface in spans:
+        if not (math.isnan(start) or math.isnan(g_start)):
+            if start < g_end and g_start < end:
+                return True
+        elif surface and surface == g_surface:
+            return True
+    return False
+
+
 def score_statistics(gold: pd.DataFrame, pred: pd.DataFrame) -> dict[str, Any]:
     """Precision, recall, F1 and qualifier accuracy of ``pred`` against ``gold``.
 
-    Returns a dict with ``tp, fp, fn, precision, recall, f1, qualifier_accuracy`` and
-    ``misses`` (one readable line per false positive, false negative or wrong qualifier).
+    Returns a dict with ``tp, fp, fn, wrong, precision, recall, f1, qualifier_accuracy``
+    and ``misses`` (one readable line per false positive, false negative, wrong value or
+    wrong qualifier).
 
     >>> import pandas as pd
     >>> gold = pd.DataFrame({"doc": ["a", "a"], "surface": ["hơn 30 nước", "hai bên"],
@@ -66,8 +87,13 @@ def score_statistics(gold: pd.DataFrame, pred: pd.DataFrame) -> dict[str, Any]:
     >>> pred = pd.DataFrame({"doc_id": ["a", "a"], "value": [30.0, 2.0],
     ...     "unit": ["country", "party"], "qualifier": ["exact", "exact"]})
     >>> r = score_statistics(gold, pred)
-    >>> r["tp"], r["fp"], r["fn"], r["f1"], r["qualifier_accuracy"]
-    (1, 0, 0, 1.0, 0.0)
+    >>> r["tp"], r["fp"], r["fn"], r["wrong"], r["f1"], r["qualifier_accuracy"]
+    (1, 0, 0, 0, 1.0, 0.0)
+    >>> bad = pd.DataFrame({"doc_id": ["a"], "surface": ["hơn 30 nước"], "value": [3.0],
+    ...     "unit": ["country"]})
+    >>> r = score_statistics(gold, bad)
+    >>> r["fp"], r["fn"], r["wrong"]
+    (1, 1, 1)
     """
     required: dict[str, list[dict]] = defaultdict(list)
     optional: dict[str, list[float]] = defaultdict(list)
@@ -87,7 +113,14 @@ def score_statistics(gold: pd.DataFrame, pred: pd.DataFrame) -> dict[str, Any]:
             predicted[doc].append({**p, "value": high, "qualifier": "range_high"})
         else:
             predicted[doc].append(p)
-    tp = fp = fn = right = 0
+    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for g in gold.to_dict("records"):
+        doc = _text(g.get("doc", g.get("doc_id")))
+        start = _float(g.get("start"))
+        surface = _text(g.get("surface"))
+        end = start + len(surface) if not math.isnan(start) else math.nan
+        spans[doc].append((start, end, surface))
+    tp = fp = fn = right = wrong = 0
     misses: list[str] = []
     for doc in sorted(set(required) | set(predicted) | set(optional)):
         open_rows = list(required[doc])
@@ -109,7 +142,14 @@ def score_statistics(gold: pd.DataFrame, pred: pd.DataFrame) -> dict[str, Any]:
                     )
             elif not any(_close(o, value) for o in optional[doc]):
                 fp += 1
-                misses.append(f"FP {doc}: {_text(p.get('surface'))!r} value={value} unit={unit}")
+                if _at_gold(p, spans[doc]):
+                    wrong += 1
+                    kind = "WRONG"
+                else:
+                    kind = "FP"
+                misses.append(
+                    f"{kind} {doc}: {_text(p.get('surface'))!r} value={value} unit={unit}"
+                )
         for g in open_rows:
             fn += 1
             misses.append(f"FN {doc}: {g['surface']!r} value={g['value']} unit={g['unit']}")
@@ -117,6 +157,6 @@ def score_statistics(gold: pd.DataFrame, pred: pd.DataFrame) -> dict[str, Any]:
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {
-        "tp": tp, "fp": fp, "fn": fn, "precision": precision, "recall": recall, "f1": f1,
-        "qualifier_accuracy": right / tp if tp else 0.0, "misses": misses,
+        "tp": tp, "fp": fp, "fn": fn, "wrong": wrong, "precision": precision, "recall": recall,
+        "f1": f1, "qualifier_accuracy": right / tp if tp else 0.0, "misses": misses,
     }  # fmt: skip

@@ -13,8 +13,17 @@ Rules worth knowing:
 * "một" or "nửa" alone is an article or a fraction word, never a figure ("một quỹ");
 * numbers written in words need a listed unit ("hai bên" is not reported, "hai nước" is);
 * a person's age ("59 tuổi") and times of day ("8 giờ sáng") are not figures;
-* ranges ("từ 10 đến 15 tỷ đồng", "10-15%") are one row with ``value_high``; a scale word
-  after the upper bound also scales the lower one.
+* ranges ("từ 10 đến 15 tỷ đồng", "10-15%", "20.000đ-40.000đ") are one row with
+  ``value_high``; a scale word after the upper bound also scales the lower one;
+* an unlisted counted noun keeps its whole word ("khách sạn"), nouns for people are
+  ``person``; currencies are every ISO 4217 currency of Babel's CLDR data;
+* values are finite and >= 0: a minus sign gives no row, nor a number too long for a float;
+* ``source_scope`` says whether the source is named in the figure's sentence or carried
+  from the statement before it in the paragraph ("Cụ thể, …"); a sentence longer than
+  :data:`~cyberlib.figures.context.MAX_SENTENCE` characters is cut into windows of at most
+  :data:`~cyberlib.figures.context.WINDOW` characters (the ``sentence`` of its rows).
+
+See the README, "Statistics: what counts as a figure", for every rule.
 
 Offsets index the caller's string: NFD or new-style tone input gives the same rows.
 """
@@ -30,8 +39,18 @@ from typing import TYPE_CHECKING, Any
 
 from cyberlib.figures.context import SentenceIndex, period_of, source_of, subject_of
 from cyberlib.figures.numbers import parse_digits, parse_words
-from cyberlib.figures.ranges import merge_ranges, multiples
-from cyberlib.figures.units import COUNT, DURATION, MONEY, PERCENT, alternation, lexicon
+from cyberlib.figures.ranges import Fig, merge_ranges, multiples
+from cyberlib.figures.units import (
+    COUNT,
+    DURATION,
+    MEASURE,
+    MONEY,
+    PERCENT,
+    alternation,
+    head_words,
+    lexicon,
+    lower_same_length,
+)
 from cyberlib.normalization import normalize_unicode, normalize_with_offsets
 
 if TYPE_CHECKING:
@@ -41,7 +60,7 @@ __all__ = ["COLUMNS", "extract_statistics", "iter_statistics"]
 
 COLUMNS = [
     "doc_id", "surface", "start", "end", "value", "value_high", "unit", "unit_text",
-    "qualifier", "change", "subject", "period", "source", "sentence",
+    "qualifier", "change", "subject", "period", "source", "source_scope", "sentence",
 ]  # fmt: skip
 PROGRESS_MIN_DOCS = 200  # a progress bar (on a terminal only) above this many documents
 
@@ -53,24 +72,40 @@ _NEEDS_TONES = re.compile(r"(?:[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺ
 _OPENERS = " \t\"'“‘([-–•*"
 
 
-@lru_cache(maxsize=2)
-def _pattern(ignore_case: bool = False) -> re.Pattern[str]:
-    """The candidate pattern, in lowercase: it runs on ``text.lower()`` (faster than
-    IGNORECASE), or with IGNORECASE when lowercasing would change the text's length."""
+@lru_cache(maxsize=4)
+def _pattern(ignore_case: bool = False, compound: bool = True) -> re.Pattern[str]:
+    """The candidate pattern, in lowercase: it runs on the lowercased text.
+
+    ``compound`` lets a number in digits go on with smaller amounts ("2 tỷ 350 triệu",
+    "1 triệu 500 nghìn"); the caller falls back to ``compound=False`` when the parts do
+    not make one amount ("10 triệu 20 triệu")."""
     lex = lexicon()
     scales = alternation([*lex.scales, "rưỡi"])
-    digits = alternation(lex.digit_words)
+    digits = alternation([*lex.digit_words, "không"])
     tens = rf"(?:mười(?:{_S}+(?:{digits})(?!\w))?|(?:{digits})(?!\w))"
-    first = rf"(?:mười(?:{_S}+(?:{digits})(?!\w))?|(?:{alternation(lex.starts)})(?!\w))"
-    words = rf"{first}(?:{_S}+(?:{alternation(lex.multipliers)})(?!\w)(?:{_S}+{tens})?)*"
-    dignum = rf"\d+(?:[.,]\d+)*(?:{_S}+(?:{scales})(?!\w))*"
+    first = (
+        rf"(?:mười(?:{_S}+(?:{digits})(?!\w))?|(?:{alternation(lex.starts)})(?!\w)"
+        rf"|không(?={_S}+phẩy))"
+    )
+    decimal = rf"(?:{_S}+phẩy(?:{_S}+(?:{digits}|mươi|mười|trăm)(?!\w)){{1,6}})?"
+    words = (
+        rf"{first}(?:{_S}+(?:{alternation(lex.multipliers)})(?!\w)(?:{_S}+{tens})?){{0,16}}"
+        rf"{decimal}(?:{_S}+(?:{scales})(?!\w)){{0,3}}"
+    )
+    # at most 24 digits and 6 separators: longer digit runs are codes, never figures, and a
+    # bounded repeat keeps the regex engine's memory flat on "1.1.1.1…" soups
+    digit = r"\d{1,24}(?:[.,]\d{1,24}){0,6}(?![.,]?\d)"
+    dignum = rf"{digit}(?:{_S}+(?:{scales})(?!\w)){{0,4}}"
+    if compound:
+        dignum += rf"(?:{_S}+\d{{1,3}}(?:{_S}+(?:{scales})(?!\w)){{1,2}}){{0,2}}"
+    short = r"(?:m|bn|k)(?![^\W_])"  # "$173m", "£2bn" (after a currency sign only)
     order = (
         rf"(?:{alternation(lex.order_words)}){_S}+(?:{alternation(lex.orders)})(?!\w)"
-        rf"(?:{_S}+(?:{scales})(?!\w))*"
+        rf"(?:{_S}+(?:{scales})(?!\w)){{0,4}}"
     )
     return re.compile(
-        rf"(?<![\w.,/:+#@&-])(?:(?P<pcur>{alternation(lex.money_prefix)}){_S}?)?"
-        rf"(?P<num>{order}|{dignum}|{words})"
+        rf"(?<![\w.,/:+#@&])(?:(?P<pcur>{alternation(lex.money_prefix)}){_S}?)?"
+        rf"(?P<num>{order}|{dignum}|{words})(?P<short>(?<=\d){short})?"
         rf"(?:(?:{_S}*[-–—]{_S}*|{_S}+(?:đến|tới){_S}+)(?P<num2>{dignum}|{words}))?"
         rf"(?:{_S}*(?P<unit>{alternation(lex.units)})(?![^\W_])|(?={_S}+(?P<head>[^\W\d_]+)))?",
         re.IGNORECASE if ignore_case else 0,
@@ -85,20 +120,37 @@ def _starts(ignore_case: bool = False) -> re.Pattern[str]:
     matches as ``_pattern().finditer`` about a third faster (see benchmarks/)."""
     lex = lexicon()
     alts = alternation([*lex.money_prefix, *lex.order_words, "mười", *lex.starts])
-    return re.compile(rf"(?<![\w.,/:+#@&-])(?:\d|{alts})", re.IGNORECASE if ignore_case else 0)
+    return re.compile(
+        rf"(?<![\w.,/:+#@&])(?:\d|{alts}|không(?={_S}+phẩy))",
+        re.IGNORECASE if ignore_case else 0,
+    )
 
 
-def _candidates(low: str, ignore_case: bool) -> Iterable[re.Match[str]]:
-    """The matches of :func:`_pattern` in ``low``, left to right, not overlapping."""
-    pattern = _pattern(ignore_case)
+def _candidates(low: str) -> Iterable[re.Match[str]]:
+    """The matches of :func:`_pattern` in ``low``, left to right, not overlapping.
+
+    A number right after a dash counts only when the match before ends at that dash
+    ("20.000đ-40.000đ"): else the dash glues it to a code ("COVID-19", "-5")."""
+    pattern = _pattern()
     done = 0
-    for start in _starts(ignore_case).finditer(low):
-        if start.start() < done:
+    for start in _starts().finditer(low):
+        at = start.start()
+        if at < done or (at and low[at - 1] == "-" and at - 1 != done):
             continue
-        m = pattern.match(low, start.start())
+        m = pattern.match(low, at)
+        if m is not None and m.group("num")[0].isdigit() and not _one_amount(m):
+            m = _pattern(compound=False).match(low, at)
         if m is not None:
             done = m.end()
             yield m
+
+
+def _one_amount(m: re.Match[str]) -> bool:
+    """Whether a number in digits with words in digits after its scale words is one amount."""
+    parts = m.group("num").split()
+    if not any(p[0].isdigit() for p in parts[1:]):
+        return True
+    return parse_words(parts[1:], parse_digits(parts[0]) or 0.0) is not None
 
 
 def _prev_words(text: str, pos: int, n: int) -> list[tuple[str, int]]:
@@ -155,30 +207,38 @@ def _group(text: str, m: re.Match[str], name: str) -> str | None:
     return None if start < 0 else text[start : m.end(name)]
 
 
-def _implied_money(text: str, m: re.Match[str]) -> bool:
+def _implied_money(text: str, m: re.Match[str], money_at: int = -(10**9)) -> bool:
     """An amount in triệu/tỷ with no unit, after a money verb in its clause ("chiếm đoạt
-    hơn 2 tỷ"): Vietnamese news leaves "đồng" out there (see units.toml [implied])."""
+    hơn 2 tỷ") or within ``context`` characters after an amount written in đồng
+    (``money_at``: where the last one ended): Vietnamese news leaves "đồng" out there
+    (see units.toml [implied])."""
     lex = lexicon()
     words = m.group("num").lower().split()
     if not words[0][0].isdigit() and words[0] not in lex.order_words:
         return False
     if not (words[-1] in lex.implied_scales or " ".join(words[-2:]) in lex.implied_scales):
         return False
+    if 0 <= m.start() - money_at <= lex.implied_context:
+        return True
     before = text[max(0, m.start() - lex.implied_window) : m.start()]
     before = re.split(r"[.;:!?,()\n]", before)[-1]
     return lex.implied_cues.search(before.lower()) is not None
 
 
-def _figure(text: str, m: re.Match[str]) -> dict[str, Any] | None:
-    """Check one candidate (matched on the lowercased text); return its row fields or None."""
+def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, Any] | None:
+    """Check one candidate (matched on the lowercased text); return its row fields or None.
+
+    ``money_at``: where the last amount in đồng ended (for bare "3 tỷ" after it)."""
     lex = lexicon()
     low_num, low_unit = m.group("num", "unit")
     ordered = low_num.split(None, 1)[0] in lex.order_words
     if not low_num[0].isdigit() and not ordered:
         if low_unit is None or low_num in lex.lone_words:
             return None  # words need a listed unit; "một", "nửa" alone are no figure
+        if " ".join(low_unit.split()) in lex.words_not_before:
+            return None  # "hai bên": both sides
     elif low_unit is None and m.group("head") is None and m.group("pcur") is None:
-        if not _implied_money(text, m):
+        if not _implied_money(text, m, money_at):
             return None
     unit_w, head = _group(text, m, "unit"), _group(text, m, "head")
     num, num2 = _group(text, m, "num"), _group(text, m, "num2")
@@ -189,16 +249,46 @@ def _figure(text: str, m: re.Match[str]) -> dict[str, Any] | None:
     prev = _prev_words(text, start, 3)
     if in_words and num[0].isupper() and not _sentence_initial(text, start):
         return None  # a name: "Ba Lan", "Hai Bà Trưng"
+    if in_words and prev and prev[0][0].lower() in _GLUE:
+        return None  # the end of a longer number ("… không trăm mười lăm nghìn đồng")
     keys = [w.lower() for w, _ in prev]
     pair = " ".join(keys[1::-1])
     if keys and (keys[0] in lex.labels or pair in lex.labels) and pair not in lex.not_labels:
         return None
     pcur = _group(text, m, "pcur")
+    if m.group("short") is not None and not pcur:
+        return None  # "100m", "5k": not an amount without a currency sign before it
+    factor = 1.0
     if unit_w is not None:
-        unit, kind = lex.units[" ".join(low_unit.split())]
+        key = " ".join(low_unit.split())
+        unit, kind = lex.units[key]
         after = _NEXT_WORD.match(text, m.end())
-        if kind == DURATION and after and after.group(1).lower() in lex.time_of_day:
+        nxt = after.group(1).lower() if after else ""
+        if (key in lex.codes and not unit_w.isupper()) or (key in lex.scale_only and not tail):
+            unit_w = None  # "all", "top" are no currency codes; "5 bảng" is no amount
+        elif (
+            kind in (MONEY, MEASURE)
+            and nxt not in lex.not_nouns
+            and _longer_word(key, nxt, scaled=bool(tail))
+        ):
+            unit_w = None  # "5 đồng nghiệp", "3 tấn công"
+        if unit_w is None:
+            if key[:1].isalpha() and key.islower() and " " not in key:
+                head = text[m.start("unit") : m.start("unit") + len(key)]
+            else:
+                return None
+    if unit_w is not None:
+        factor = lex.factors.get(key, 1.0)
+        if kind == DURATION and nxt in lex.time_of_day:
             return None
+        if (
+            unit == "hour"
+            and nxt != "đồng"
+            and not (keys and (keys[0] in lex.hour_cues or pair in lex.hour_cues))
+        ):
+            return None  # "Hẹn 11 giờ", "12 giờ 20 phút": a time of day
+        if kind == DURATION and after and after.group(1)[:1].isupper():
+            return None  # "kỷ niệm 20 năm Làn sóng xanh": part of an event's name
         if kind == DURATION and low_num in lex.not_before_duration:
             return None  # "năm tháng" (the years), not "5 months"
         end, unit_text = m.end(), unit_w
@@ -211,21 +301,22 @@ def _figure(text: str, m: re.Match[str]) -> dict[str, Any] | None:
         if h is None or h in lex.number_words or pcur:
             if pcur:
                 unit, kind, unit_text = lex.money_prefix[pcur.lower()], MONEY, pcur
-            elif _implied_money(text, m):
+            elif _implied_money(text, m, money_at):
                 unit, kind, unit_text = lex.implied_unit, MONEY, ""
             else:
                 return None
             end = m.end()
         else:
-            head_start = m.start("head")
-            end = head_start + len(head)
-            nxt = _NEXT_WORD.match(text, end)
-            if nxt and f"{h} {nxt.group(1).lower()}" in lex.compounds:
-                end, h = nxt.end(), f"{h} {nxt.group(1).lower()}"
-            unit, kind, unit_text = h, COUNT, text[head_start:end]
+            head_start = m.start("head") if m.start("head") >= 0 else m.start("unit")
+            end, h = _whole_word(text, head_start, h)
+            if h in lex.classifiers or len(h) < 2:
+                return None  # "gái 1 con": a classifier with no noun; "430 m": no noun
+            if value == 1 and h in lex.after_one:
+                return None  # "1 số nguồn vốn" is "một số", some
+            unit, kind, unit_text = _count_unit(h), COUNT, text[head_start:end]
     elif pcur:
         unit, kind, end, unit_text = lex.money_prefix[pcur.lower()], MONEY, m.end(), pcur
-    elif _implied_money(text, m):
+    elif _implied_money(text, m, money_at):
         unit, kind, end, unit_text = lex.implied_unit, MONEY, m.end(), ""
     else:
         return None
@@ -233,6 +324,8 @@ def _figure(text: str, m: re.Match[str]) -> dict[str, Any] | None:
         return None
     if head is not None and head.lower() in lex.reject_after:
         return None
+    if m.group("short") is not None:
+        value *= {"m": 1e6, "bn": 1e9, "k": 1e3}[m.group("short").lower()]
     if not tail and _YEARLIKE.fullmatch(num) and kind not in (MONEY, PERCENT):
         return None
     high = math.nan
@@ -257,18 +350,130 @@ def _figure(text: str, m: re.Match[str]) -> dict[str, Any] | None:
             break
     if keys and keys[0] in lex.ratio_words and _digit_before(text, prev[0][1]):
         return None  # a ratio: "3 trên 10 người", "2 trong 3 người"
+    after_q = _AFTER.match(text, end)
+    if after_q is not None and qualifier == "exact":
+        qualifier = lex.after_qualifiers[" ".join(after_q.group(1).lower().split())]
+        if keys and keys[0] == "từ" and qstart == start:
+            qstart = prev[0][1]  # "từ 5 người trở lên"
+    if qualifier == "exact" and change is None and lex.estimate.search(_clause_start(text, start)):
+        qualifier = "approx"  # "Ước tính sản lượng … đạt 1,6 triệu tấn"
     if ordered:
         qualifier = lex.order_qualifier
-    if qstart == start and change is None and prev:
+    if qstart == start and change is None and prev and kind in (COUNT, DURATION):
         word, pos = prev[0]
-        if word[0].isupper() and not _sentence_initial(text, pos):
-            return None  # a number inside a name: "Công ước Hà Nội 2025"
+        if any(c.isupper() for c in word) and not _sentence_initial(text, pos):
+            return None  # a number inside a name: "Công ước Hà Nội 2025", "iPhone 15"
+    half = _HALF.match(text, end)
+    if half is not None and math.isnan(high):
+        # "1 năm rưỡi", "3 triệu đồng rưỡi": half of the last scale word, else of one
+        value += 0.5 * (parse_words(tail) if tail else 1.0)
+        end = half.end()
+        unit_text = text[end - len(unit_text) - len(half.group()) : end - len(half.group())]
+    if kind == COUNT and not tail and value != int(value) and unit not in lex.fractional:
+        return None  # "1,6 tôm hùm": things are counted whole (a word is missing)
+    value, high = value * factor, high * factor
+    if not (math.isfinite(value) and value >= 0) or math.isinf(high):
+        return None  # a value that is not finite is no figure; minus signs are not read
     unit_start = end - len(unit_text)
-    return dict(
+    if pcur and unit_text == pcur:
+        unit_start = end  # "$173m": the sign stands before the number, nothing after it
+    return Fig(
         start=qstart, end=end, value=float(value), value_high=float(high), unit=unit,
         unit_text=unit_text, qualifier=qualifier, change=change, kind=kind,
-        unit_start=unit_start, num_start=start,
+        unit_start=unit_start, num_start=start, num_end=m.end("num"),
+        scaled=bool(tail) and kind == COUNT and unit not in lex.canonical,
     )  # fmt: skip
+
+
+# a number word after one of these ends a longer number the pattern could not read whole
+_GLUE = frozenset(
+    ["không", "trăm", "mươi", "mười", "nghìn", "ngàn", "vạn", "triệu", "tỷ", "tỉ", "linh", "lẻ"]
+)
+_HALF = re.compile(r"[^\S\n]+rưỡi(?!\w)", re.IGNORECASE)
+_AFTER = re.compile(r"[^\S\n]+(trở[^\S\n]+(?:lên|xuống))(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _carry_pattern() -> re.Pattern[str]:
+    cues = lexicon().context["source"]["carry_openers"]
+    return re.compile(rf"[\"'“(\s-]*(?:{alternation(cues)})(?!\w)")
+
+
+def _in_set_phrase(set_phrases: re.Pattern[str], low: str, pos: int) -> bool:
+    """Whether a set phrase ("ba cọc ba đồng") of the data list covers ``pos``: looked for
+    only around number words, so the whole text is never scanned for them."""
+    for p in set_phrases.finditer(low, max(0, pos - 30), pos + 40):
+        if p.start() <= pos < p.end():
+            return True
+    return False
+
+
+def _clause_start(text: str, pos: int) -> str:
+    """The first words of the clause holding ``pos`` (lowercase, at most 40 characters)."""
+    lo = max(0, pos - 300)
+    cut = max(text.rfind(c, lo, pos) for c in ".;:!?\n,")
+    lo = max(lo, cut + 1)
+    return text[lo : min(pos, lo + 40)].lstrip(" \"'“(").lower()
+
+
+def _money_echo(text: str, figs: list[dict[str, Any]]) -> None:
+    """An amount with a scale word before an unlisted noun ("giữ lại 67.000 tỷ cổ phần
+    hóa", a headline) is money when the same text states that amount in a currency
+    elsewhere ("67.000 tỷ đồng"): the noun is then not its unit."""
+    if not any(f.get("scaled") for f in figs):
+        return
+    money = {}
+    for f in figs:
+        if f["kind"] == MONEY and math.isnan(f["value_high"]):
+            money.setdefault(f["value"], f["unit"])
+    for f in figs:
+        if f.get("scaled") and f["value"] in money and math.isnan(f["value_high"]):
+            end = f["num_end"]
+            f.update(unit=money[f["value"]], kind=MONEY, unit_text="", end=end, unit_start=end)
+
+
+def _longer_word(key: str, nxt: str, scaled: bool = False) -> bool:
+    """Whether unit word ``key`` and the next word make another word ("đồng nghiệp").
+
+    After a scale word ("3 tỷ đồng tiền hoa hồng") the unit is money whatever follows:
+    only the explicit list of ``units.toml`` is checked then."""
+    lex = lexicon()
+    pair = f"{key} {nxt}"
+    if pair in lex.units:
+        return False
+    return pair in lex.not_after_money or (not scaled and pair in head_words())
+
+
+def _whole_word(text: str, head_start: int, h: str) -> tuple[int, str]:
+    """End and lowercase text of the whole counted noun starting at ``head_start``:
+    the longest word of :func:`~cyberlib.figures.units.head_words` or of the unit list
+    ("khách sạn", "chi cục", "sàn giao dịch"), else the one syllable."""
+    lex = lexicon()
+    words, ends = [h], [head_start + len(h)]
+    for _ in range(2):
+        nxt = _NEXT_WORD.match(text, ends[-1])
+        if not nxt or not nxt.group(1).islower():
+            break
+        words.append(nxt.group(1))
+        ends.append(nxt.end())
+    known = head_words()
+    for n in range(len(words), 1, -1):
+        phrase = " ".join(words[:n]).replace("sỹ", "sĩ")  # old spelling: "binh sỹ"
+        if phrase in known or phrase in lex.units or phrase in lex.compounds:
+            return ends[n - 1], phrase
+    return ends[0], h
+
+
+def _count_unit(h: str) -> str:
+    """Canonical unit of a counted noun: a listed unit's, ``person`` for people, else the
+    noun itself ("khách sạn")."""
+    lex = lexicon()
+    listed = lex.units.get(h)
+    if listed is not None and listed[1] == COUNT:
+        return listed[0]
+    if h in lex.people or h.startswith("người "):
+        return "person"
+    return h
 
 
 def _tones(text: str) -> str:
@@ -286,31 +491,74 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
         norm, offsets = text, None
     else:
         norm, offsets = normalize_with_offsets(text)
-    low = norm.lower()
-    ignore_case = len(low) != len(norm)
-    if ignore_case:
-        low = norm
-    figs = [fig for m in _candidates(low, ignore_case) if (fig := _figure(norm, m)) is not None]
-    if "gấp" in low or ignore_case:
+    low = lower_same_length(norm)  # "İ" lowercases to two characters: keep offsets
+    figs = []
+    money_at = -(10**9)
+    set_phrases = lexicon().set_phrases
+    for m in _candidates(low):
+        if not m.group("num")[0].isdigit() and _in_set_phrase(set_phrases, low, m.start()):
+            continue  # "ba cọc ba đồng": a set phrase
+        fig = _figure(norm, m, money_at)
+        if fig is not None:
+            figs.append(fig)
+            if fig["unit"] == "vnd":
+                money_at = fig["end"]
+    _money_echo(norm, figs)
+    if "gấp" in low:
         figs = sorted(figs + multiples(norm), key=lambda f: f["start"])
     figs = merge_ranges(norm, figs)
     index = None
-    for fig in figs:
+    last_span, sentence, paragraph, opens_on = None, "", 0, False
+    last_subject, subject_span = "", None  # the subject of the sentence's figure before
+    last_period: tuple | None = None  # (paragraph start, period, sentence span) seen last
+    shared: dict[str, str] = {}
+    carried: tuple | None = None  # (paragraph start, source, sentence span) seen last
+    figs.reverse()
+    while figs:
+        fig = figs.pop()  # each figure's dict is freed once its row is made
         if index is None:
             index = SentenceIndex(norm)
-        s0, s1 = index.span(fig["num_start"])
-        sentence = _tones(norm[s0:s1])
+        span = index.span(fig["num_start"])
+        s0, s1 = span
+        if span != last_span:  # figures of one sentence share its string
+            sentence, last_span = _tones(norm[s0:s1]), span
+            paragraph = index.line(s0)[0]
+            opens_on = _carry_pattern().match(sentence[:40].lower()) is not None
         rel = fig["start"] - s0
         subject = subject_of(sentence, fig["unit_start"] - s0, fig["end"] - s0, rel, fig["kind"])
+        if not subject and fig["kind"] != COUNT and span == subject_span:
+            subject = last_subject  # "sản lượng đạt 1,6 triệu tấn, tăng 4,8%": the same
+        if subject:
+            last_subject, subject_span = subject, span
         period = period_of(sentence, rel, fig["end"] - s0)
+        if period is not None:
+            last_period = (paragraph, period, span)
+        elif (
+            opens_on
+            and last_period is not None
+            and last_period[0] == paragraph
+            and last_period[2] != span
+        ):
+            period = last_period[1]  # "Năm 2023, … . Trong đó, …": the statement's period
         source = source_of(sentence, rel)
+        scope = None
+        if source is not None:
+            scope = "sentence"
+            carried = (paragraph, source, span)
+        elif carried is not None and carried[0] == paragraph and carried[2] != span and opens_on:
+            # attribution holds through the paragraph ("Theo X, … . Cụ thể, …")
+            source, scope = carried[1], "paragraph"
         start, end = fig["start"], fig["end"]
         if offsets is not None:
             start, end = offsets[start], offsets[end]
+        # equal strings of a text share one object: dense figures ("10 vụ 10 vụ …") keep
+        # one "10 vụ", one "vụ", one subject … instead of a copy per row
+        pool = shared.setdefault
+        surface = text[start:end]
         yield (
-            doc_id, text[start:end], start, end, fig["value"], fig["value_high"], fig["unit"],
-            _tones(fig["unit_text"]), fig["qualifier"], fig["change"],
-            subject or None, period, source, sentence,
+            doc_id, pool(surface, surface), start, end, fig["value"], fig["value_high"],
+            fig["unit"], pool(u := _tones(fig["unit_text"]), u), fig["qualifier"], fig["change"],
+            pool(subject, subject) if subject else None, period, source, scope, sentence,
         )  # fmt: skip
 
 
@@ -326,9 +574,18 @@ def extract_statistics(text_or_corpus: str | pd.DataFrame) -> pd.DataFrame:
     >>> row.surface, float(row.value), row.unit, row.qualifier, row.period, row.source
     ('hơn 55.000 vụ', 55000.0, 'case', 'more_than', '2024', 'FBI')
     """
+    import numpy as np
     import pandas as pd
 
-    rows: list[tuple] = []
+    # rows go straight into one list per column: no tuple per row is kept (dense input)
+    cols: list[list] = [[] for _ in COLUMNS]
+    appends = [c.append for c in cols]
+
+    def add(rows: Iterable[tuple]) -> None:
+        for row in rows:
+            for append, value in zip(appends, row, strict=True):
+                append(value)
+
     if isinstance(text_or_corpus, pd.DataFrame):
         if "text" not in text_or_corpus.columns:
             raise ValueError("extract_statistics needs a DataFrame with a 'text' column")
@@ -343,9 +600,51 @@ def extract_statistics(text_or_corpus: str | pd.DataFrame) -> pd.DataFrame:
 
             pairs = tqdm(pairs, total=len(texts), desc="statistics", unit="doc", disable=None)
         for doc_id, text in pairs:
-            rows.extend(iter_statistics(text, doc_id))
+            add(iter_statistics(text, doc_id))
     else:
-        rows.extend(iter_statistics(text_or_corpus))
-    frame = pd.DataFrame.from_records(rows, columns=COLUMNS)
-    return frame.astype({"start": "int64", "end": "int64", "value": "float64",
-                         "value_high": "float64"})  # fmt: skip
+        add(iter_statistics(text_or_corpus))
+    return _frame(cols, pd, np)
+
+
+def _frame(cols: list[list], pd: Any, np: Any) -> pd.DataFrame:
+    """The statistics frame of the columns ``cols`` (in :data:`COLUMNS` order):
+    ``start``/``end`` int64, ``value``/``value_high`` float64, every other column object
+    (Python strings and None, shared, not copied: the figures of one sentence hold one
+    ``sentence`` string).
+
+    Built from one typed array per column with pandas' array constructor, which skips the
+    per-column inference of ``pd.DataFrame(dict)``: on a single short string that
+    inference cost more than the extraction itself (benchmarks/bench_statistics.py)."""
+    arrays = []
+    for name, values in zip(COLUMNS, cols, strict=True):
+        if name in _INT_COLUMNS:
+            arrays.append(np.array(values, dtype="int64"))
+        elif name in _FLOAT_COLUMNS:
+            arrays.append(np.array(values, dtype="float64"))
+        else:
+            arr = np.empty(len(values), dtype=object)
+            arr[:] = values
+            arrays.append(arr)
+    index = pd.RangeIndex(len(cols[0]))
+    try:
+        return pd.DataFrame._from_arrays(
+            arrays, columns=_column_index(), index=index, verify_integrity=False
+        )
+    except (AttributeError, TypeError):  # a pandas without it: the public constructor
+        pairs = zip(COLUMNS, arrays, strict=True)
+        frame = pd.DataFrame({name: pd.Series(a, index=index, dtype=a.dtype) for name, a in pairs})
+        frame.columns = _column_index()
+        return frame
+
+
+@lru_cache(maxsize=1)
+def _column_index() -> Any:
+    """The frame's column labels, built once (a new ``pd.Index`` infers its dtype each
+    time, which cost a third of a single-string call)."""
+    import pandas as pd
+
+    return pd.Index(COLUMNS, dtype=object)
+
+
+_INT_COLUMNS = frozenset(["start", "end"])
+_FLOAT_COLUMNS = frozenset(["value", "value_high"])

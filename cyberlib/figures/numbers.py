@@ -19,6 +19,7 @@ Words: digits "một" ... "chín" (with "mốt", "tư", "lăm"/"nhăm" after "m�
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -57,20 +58,27 @@ def parse_digits(text: str) -> float | None:
     if len(text) > 1 and text[0] == "0" and text[1].isdigit():
         return None
     if _VN_GROUPED.fullmatch(text):
-        return float(text.replace(".", "").replace(",", "."))
-    if _EN_GROUPED.fullmatch(text):
-        return float(text.replace(",", ""))
-    if _VN_DECIMAL.fullmatch(text):
-        return float(text.replace(",", "."))
-    if _DOT_DECIMAL.fullmatch(text):
-        return float(text)
-    return None
+        value = float(text.replace(".", "").replace(",", "."))
+    elif _EN_GROUPED.fullmatch(text):
+        value = float(text.replace(",", ""))
+    elif _VN_DECIMAL.fullmatch(text):
+        value = float(text.replace(",", "."))
+    elif _DOT_DECIMAL.fullmatch(text):
+        value = float(text)
+    else:
+        return None
+    return value if math.isfinite(value) else None  # "1" * 310 is no figure
 
 
 def parse_words(words: list[str], start: float | None = None) -> float | None:
     """Value of a sequence of number and scale words (lowercase), or None if malformed.
 
-    ``start`` is a value already read in digits ("83,5" in "83,5 triệu").
+    ``start`` is a value already read in digits ("83,5" in "83,5 triệu"); a word in digits
+    may also stand inside the sequence ("2 tỷ 350 triệu": ``["tỷ", "350", "triệu"]``
+    after ``start=2``). Besides whole numbers it reads decimals with "phẩy" ("không phẩy
+    bảy" = 0.7), fractions with "phần" ("một phần ba"), the short forms after a scale
+    word ("một triệu hai" = 1,200,000, "trăm mốt" = 110, "hai nghìn tư" = 2,400),
+    "không trăm", "linh"/"lẻ", "rưỡi", and a leading "âm" (minus).
 
     >>> parse_words(["hai", "mươi", "mốt"]), parse_words(["một", "trăm", "linh", "năm"])
     (21.0, 105.0)
@@ -78,23 +86,98 @@ def parse_words(words: list[str], start: float | None = None) -> float | None:
     1200000000000.0
     >>> parse_words(["hai", "triệu", "rưỡi"]), parse_words(["tư"])
     (2500000.0, None)
+    >>> parse_words("không phẩy bảy".split()), parse_words("một triệu hai".split())
+    (0.7, 1200000.0)
+    >>> parse_words("ba phần tư".split()), parse_words(["tỷ", "350", "triệu"], start=2)
+    (0.75, 2350000000.0)
     """
+    if words and words[0] == "âm" and start is None:
+        value = parse_words(words[1:])
+        return None if value is None else -value
+    if "phẩy" in words:
+        return _decimal(words, start)
+    if "phần" in words and start is None:
+        i = words.index("phần")
+        below = words[i + 1 :]
+        top = _integer(words[:i], None)
+        bottom = 4.0 if below == ["tư"] else _integer(below, None, short=False)  # "phần tư"
+        if top is None or not bottom:
+            return None
+        return top / bottom
+    return _integer(words, start)
+
+
+def _decimal(words: list[str], start: float | None) -> float | None:
+    """ "hai phẩy năm triệu" = 2.5e6: whole part, "phẩy", decimal digits, scale words."""
+    table = number_words()
+    scales = scale_words()
+    i = words.index("phẩy")
+    left = words[:i]
+    if left == ["không"] and start is None:
+        whole: float | None = 0.0
+    else:
+        whole = _integer(left, start)
+    if whole is None or any(w in scales for w in left):
+        return None
+    right = words[i + 1 :]
+    tail = []
+    while right and right[-1] in scales:
+        tail.insert(0, right.pop())
+    if not right:
+        return None
+    digits = {**table["digits"], "không": 0}
+    if all(w in digits and w not in table["grammar"]["after_tens_only"] for w in right):
+        frac = float("0." + "".join(str(digits[w]) for w in right))
+    else:
+        n = _integer(right, None, short=False)
+        if n is None or n != int(n) or n >= 1000:
+            return None
+        frac = n / 10 ** len(str(int(n)))
+    mult = 1.0
+    for w in tail:
+        mult *= scales[w]
+    return (whole + frac) * mult
+
+
+def _integer(words: list[str], start: float | None, short: bool = True) -> float | None:
+    """A whole number in words (and words in digits after a scale word), or None."""
     table = number_words()
     digits, special = table["digits"], table["special"]
     after_tens = set(table["grammar"]["after_tens_only"])
     scales = scale_words()
     total = 0.0
     top = 0.0  # largest scale applied so far
+    last = 0.0  # the scale applied last ("2 tỷ 350 triệu": tỷ, then triệu)
     chunk = 0.0  # value below the current scale
     cur = start  # pending digit (or number read in digits)
     prev = ""
-    for w in words:
+    n = len(words)
+    for i, w in enumerate(words):
+        final = i == n - 1
         if w in after_tens and prev not in ("mươi", "mười"):
-            return None
-        if w in digits:
+            # "trăm mốt", "nghìn tư", "triệu lăm": only as the last word after a scale
+            if not (short and final and (prev in scales or prev == "trăm")):
+                return None
+        if w[:1].isdigit():
+            if cur is not None or prev not in scales or chunk:
+                return None
+            cur = parse_digits(w)
+            if cur is None or cur >= 1000:
+                return None
+        elif w in digits or w == "không":
             if cur is not None:
                 return None
-            cur = float(digits[w])
+            d = float(digits.get(w, 0))
+            if short and final and (prev in scales or prev == "trăm") and i > 0:
+                # the short form: "một triệu hai" = 1.2 million, "trăm hai" = 120
+                step = (last if prev in scales else special["trăm"]) / 10
+                if prev == "trăm":
+                    chunk += d * step
+                else:
+                    total += d * step
+                prev = w
+                continue
+            cur = d
         elif w == "mười":
             if cur is not None:
                 return None
@@ -127,8 +210,11 @@ def parse_words(words: list[str], start: float | None = None) -> float | None:
             if mult > top:
                 total = (total + value) * mult
                 top = mult
-            else:
+            elif mult < last:
                 total += value * mult
+            else:
+                return None  # "10 triệu 20 triệu": two amounts, not one
+            last = mult
             chunk, cur = 0.0, None
         else:
             return None
@@ -148,8 +234,8 @@ def parse_number(text: str) -> float | None:
     (83500000.0, 1200000000000.0, 30.0)
     >>> parse_number("mười lăm"), parse_number("nửa"), parse_number("Một Trăm")
     (15.0, 0.5, 100.0)
-    >>> parse_number("một quỹ") is None
-    True
+    >>> parse_number("một quỹ") is None, parse_number("âm năm"), parse_number("1e400") is None
+    (True, -5.0, True)
     """
     parts = _SPLIT.split(text.strip().lower())
     if not parts or not parts[0]:
@@ -160,4 +246,5 @@ def parse_number(text: str) -> float | None:
         if start is None:
             return None
         parts = parts[1:]
-    return parse_words(parts, start)
+    value = parse_words(parts, start)
+    return value if value is None or math.isfinite(value) else None

@@ -14,19 +14,135 @@ from functools import lru_cache
 from cyberlib.figures.numbers import number_words, scale_words
 from cyberlib.resources import load_toml
 
-__all__ = ["Lexicon", "lexicon", "alternation", "unit_kind"]
+__all__ = [
+    "Lexicon", "lexicon", "alternation", "unit_kind", "currencies", "head_words",
+    "lower_same_length",
+]  # fmt: skip
 
-MONEY, PERCENT, COUNT, DURATION = "money", "percent", "count", "duration"
+MONEY, PERCENT, COUNT, DURATION, MEASURE = "money", "percent", "count", "duration", "measure"
+
+# ISO 4217 codes that are not a currency one reads in news (test, precious metals, funds)
+_NOT_MONEY_CODES = frozenset(
+    ["XXX", "XTS", "XAU", "XAG", "XPT", "XPD", "XDR", "XSU", "XUA", "XBA", "XBB", "XBC", "XBD"]
+)
 
 
-def alternation(words: list[str] | set[str]) -> str:
-    r"""Regex alternation of ``words``, longest first, spaces matching any run of blanks.
+def lower_same_length(text: str) -> str:
+    """``text.lower()``, except that a character whose lowercase is longer ("İ" -> "i̇")
+    keeps one character, so that offsets into the result index ``text`` too.
+
+    >>> lower_same_length("İstanbul 5 USD"), len(lower_same_length("İİ"))
+    ('istanbul 5 usd', 2)
+    """
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower()[:1] or c for c in text)
+
+
+@lru_cache(maxsize=1)
+def currencies() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    """Currency words from Babel's CLDR data: ``(names, symbols, codes)``.
+
+    ``names`` maps each current ISO 4217 currency's Vietnamese name, lowercased ("rúp
+    nga", "won hàn quốc", "nhân dân tệ"), to its lowercase code; ``symbols`` its
+    Vietnamese-locale symbol ("US$", "₩", "CN¥") to the code; ``codes`` holds the
+    lowercase codes, which count only when written in capitals ("RUB", not "rub").
+
+    >>> names, symbols, codes = currencies()
+    >>> names["rúp nga"], names["yên nhật"], symbols["₩"], "chf" in codes
+    ('rub', 'jpy', 'krw', True)
+    """
+    from babel import Locale
+    from babel.numbers import list_currencies
+
+    from cyberlib.normalization import normalize_unicode
+
+    vi = Locale("vi")
+    names: dict[str, str] = {}
+    symbols: dict[str, str] = {}
+    codes = set()
+    for code in sorted(list_currencies()):
+        if code in _NOT_MONEY_CODES:
+            continue
+        low = code.lower()
+        codes.add(low)
+        name = vi.currencies.get(code)
+        if name and not any(c.isdigit() or c in "()" for c in name):
+            names[_key(normalize_unicode(name))] = low
+        symbol = vi.currency_symbols.get(code)
+        if symbol and symbol != code and not symbol.isalpha():
+            symbols[symbol] = low
+    return names, symbols, frozenset(codes)
+
+
+@lru_cache(maxsize=1)
+def head_words() -> frozenset[str]:
+    """Lowercase Vietnamese words of two or three syllables, to keep a counted noun whole
+    ("khách sạn", "chi cục", "cửa hàng").
+
+    Read from the word list underthesea ships (``underthesea/corpus/data/Viet74K.txt``,
+    Apache-2.0), located without importing underthesea, plus the compounds of
+    ``figure_context.toml``; an empty word list only loses whole-word units, never values.
+
+    >>> {"khách sạn", "cửa hàng"} <= head_words()
+    True
+    """
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    from cyberlib.normalization import normalize_unicode
+
+    words = set(load_toml("figure_context.toml")["head"]["compounds"])
+    try:
+        spec = find_spec("underthesea")
+        locations = list(spec.submodule_search_locations or []) if spec else []
+        for loc in locations:
+            path = Path(loc, "corpus", "data", "Viet74K.txt")
+            if path.is_file():
+                for line in path.read_text(encoding="utf-8").splitlines():
+                    w = line.strip()
+                    if w and w == w.lower() and 2 <= w.count(" ") + 1 <= 3:
+                        words.add(normalize_unicode(w))
+                break
+    except (OSError, ValueError, ImportError):  # pragma: no cover - a broken install
+        pass
+    return frozenset(" ".join(w.split()) for w in words)
+
+
+def alternation(words: list[str] | set[str] | tuple[str, ...]) -> str:
+    r"""Regex matching any of ``words`` (longest first), spaces matching any run of blanks.
+
+    Written as a trie ("vụ" and "vụ việc" share "vụ"), so that the regex engine tries one
+    branch per character instead of every word in turn: with several hundred unit words
+    (every ISO 4217 currency name) this is what keeps extraction fast.
 
     >>> alternation(["vụ", "vụ việc"])
-    'vụ[^\\S\\n]+việc|vụ'
+    'vụ(?:[^\\S\\n]+việc)?'
+    >>> import re
+    >>> [m.group() for m in re.finditer(alternation(["ba", "bảy", "b"]), "bảy ba b")]
+    ['bảy', 'ba', 'b']
     """
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(r"[^\S\n]+".join(re.escape(p) for p in w.split()) for w in ordered)
+    tree: dict = {}
+    for w in set(words):
+        node = tree
+        for token in re.findall(r"\s+|.", " ".join(w.split())):
+            node = node.setdefault(" " if token.isspace() else token, {})
+        node[""] = {}
+    return _emit(tree)
+
+
+def _emit(node: dict) -> str:
+    alts = []
+    for ch in sorted((k for k in node if k), key=lambda k: (k == " ", k)):
+        head = r"[^\S\n]+" if ch == " " else re.escape(ch)
+        alts.append(head + _emit(node[ch]))
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if "" in node:
+        return f"(?:{body})?"
+    return body
 
 
 @dataclass(frozen=True)
@@ -34,6 +150,12 @@ class Lexicon:
     """All word lists of the extractor, lowercased, with their canonical values."""
 
     units: dict[str, tuple[str, str]]  # unit words -> (canonical unit, kind)
+    factors: dict[str, float]  # unit words whose value is scaled ("GB" -> 1e9 bytes)
+    canonical: frozenset[str]  # the canonical units of the lists ("person", "case", "vnd")
+    codes: frozenset[str]  # unit words that count only in capitals (ISO codes)
+    people: frozenset[str]  # nouns for people outside the listed units
+    not_after_money: frozenset[str]  # "đồng nghiệp": a money word starting another word
+    scale_only: frozenset[str]  # unit words that count only after a scale word ("bảng")
     money_prefix: dict[str, str]
     reject_after: frozenset[str]
     time_of_day: frozenset[str]
@@ -55,9 +177,18 @@ class Lexicon:
     scale_set: frozenset[str]
     lone_words: frozenset[str]
     not_before_duration: frozenset[str]
+    words_not_before: frozenset[str]
     context: dict
     implied_unit: str
     implied_window: int
+    implied_context: int
+    hour_cues: frozenset[str]
+    set_phrases: re.Pattern[str]
+    classifiers: frozenset[str]
+    after_one: frozenset[str]
+    fractional: frozenset[str]
+    after_qualifiers: dict[str, str]
+    estimate: re.Pattern[str]
     implied_scales: frozenset[str]
     implied_cues: re.Pattern[str]
 
@@ -71,9 +202,23 @@ def lexicon() -> Lexicon:
     """
     u = load_toml("units.toml")
     units: dict[str, tuple[str, str]] = {}
+    factors: dict[str, float] = {}
+    names, symbols, codes = currencies()
+    for name, code in names.items():
+        units[name] = (code, MONEY)
+    for symbol, code in symbols.items():
+        units[_key(symbol)] = (code, MONEY)
+    for code in codes:
+        units[code] = (code, MONEY)
     for kind in (MONEY, PERCENT, COUNT, DURATION):
         for word, canon in u[kind].items():
             units[_key(word)] = (canon, kind)
+    for word, (canon, factor) in u[MEASURE].items():
+        units[_key(word)] = (canon, MEASURE)
+        if float(factor) != 1.0:
+            factors[_key(word)] = float(factor)
+    prefix = {k.lower(): v for k, v in u["money_prefix"].items()}
+    prefix.update({s.lower(): c for s, c in symbols.items()})
     q = load_toml("qualifiers.toml")
     nw = number_words()
     ctx = load_toml("figure_context.toml")
@@ -81,7 +226,13 @@ def lexicon() -> Lexicon:
     special = [w for w in nw["special"] if w not in ("nửa",)]
     return Lexicon(
         units=units,
-        money_prefix={k.lower(): v for k, v in u["money_prefix"].items()},
+        factors=factors,
+        canonical=frozenset(c for c, _ in units.values()),
+        codes=frozenset(c for c in codes if c not in {_key(w) for w in u[MONEY]}),
+        people=frozenset(_key(w) for w in u["people"]["nouns"]),
+        not_after_money=frozenset(u["reject"]["money_words"]),
+        scale_only=frozenset(_key(w) for w in u["reject"]["scale_only"]),
+        money_prefix=prefix,
         reject_after=frozenset(u["reject"]["after"]),
         time_of_day=frozenset(u["reject"]["time_of_day"]),
         qualifiers={_key(k): v for k, v in q["qualifiers"].items()},
@@ -102,9 +253,18 @@ def lexicon() -> Lexicon:
         scale_set=frozenset(scales),
         lone_words=frozenset(nw["grammar"]["never_alone"]),
         not_before_duration=frozenset(nw["grammar"]["not_before_duration"]),
+        words_not_before=frozenset(nw["grammar"]["not_before_unit"]),
         context=ctx,
         implied_unit=u["implied"]["unit"],
         implied_window=int(u["implied"]["window"]),
+        implied_context=int(u["implied"]["context"]),
+        hour_cues=frozenset(_key(w) for w in u["reject"]["hour_cues"]),
+        set_phrases=re.compile(rf"(?<!\w)(?:{alternation(u['reject']['set_phrases'])})(?!\w)"),
+        classifiers=frozenset(u["reject"]["classifiers"]),
+        after_one=frozenset(u["reject"]["after_one"]),
+        fractional=frozenset(u["reject"]["fractional"]),
+        after_qualifiers={_key(k): v for k, v in q["after"].items()},
+        estimate=re.compile(rf"^(?:{alternation(q['estimate']['clause_openers'])})(?!\w)"),
         implied_scales=frozenset(u["implied"]["scales"]),
         implied_cues=re.compile(rf"(?<!\w)(?:{alternation(u['implied']['cues'])})(?!\w)"),
     )

@@ -46,7 +46,22 @@ def test_wrong_unit_is_a_false_positive_and_a_miss():
     assert (r["tp"], r["fp"], r["fn"]) == (1, 1, 3)
     assert r["precision"] == 0.5 and r["recall"] == 0.25
     assert math.isclose(r["f1"], 2 * 0.5 * 0.25 / 0.75)
-    assert any(m.startswith("FP a") for m in r["misses"])
+    # the wrong unit stands where the gold "44%" stands: a WRONG value, counted apart
+    assert r["wrong"] == 1
+    assert any(m.startswith("WRONG a: '44%'") for m in r["misses"])
+
+
+def test_wrong_values_by_offset_and_plain_extras():
+    gold = GOLD.assign(start=[0, 20, 30, 0, 0])
+    p = pd.DataFrame(
+        [
+            ("a", "30 nước", 4, 3.0, "country"),  # inside "hơn 30 nước": wrong value
+            ("a", "7 vụ", 50, 7.0, "case"),  # nowhere near a gold figure: a plain extra
+        ],
+        columns=["doc_id", "surface", "start", "value", "unit"],
+    )
+    r = score_statistics(gold, p)
+    assert (r["tp"], r["fp"], r["wrong"]) == (0, 2, 1)
 
 
 def test_values_match_with_relative_tolerance_only():

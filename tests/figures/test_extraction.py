@@ -171,3 +171,13 @@ def test_extraction_does_not_load_the_segmenter_or_plotting():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_frame_dtypes_and_the_public_constructor_fallback(monkeypatch):
+    text = "Theo FBI, năm 2024 có hơn 55.000 vụ và 3 tỷ đồng thiệt hại."
+    fast = extract_statistics(text)
+    assert str(fast["start"].dtype) == "int64" and str(fast["value"].dtype) == "float64"
+    assert fast["unit"].tolist() == ["case", "vnd"]
+    monkeypatch.delattr(pd.DataFrame, "_from_arrays")
+    slow = extract_statistics(text)
+    pd.testing.assert_frame_equal(fast, slow)

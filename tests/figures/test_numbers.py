@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cyberlib.figures.numbers import parse_digits, parse_number, parse_words
 
@@ -62,4 +64,78 @@ def test_parse_number(text, value):
 
 @pytest.mark.parametrize("text", ["", "   ", "một quỹ", "59-NQ", "0865015015", "triệu đô"])
 def test_parse_number_rejects(text):
+    assert parse_number(text) is None
+
+
+# An independent speller of the standard written form (the test's own, not the parser's
+# tables): "một nghìn không trăm linh năm", "hai mươi mốt", "mười lăm", "bốn mươi tư".
+_DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
+
+
+def _spell_group(n: int, inner: bool) -> list[str]:
+    hundreds, rest = divmod(n, 100)
+    tens, units = divmod(rest, 10)
+    out = [_DIGITS[hundreds], "trăm"] if (inner or hundreds) else []
+    if tens == 0:
+        if units:
+            out += (["linh"] if out else []) + [_DIGITS[units]]
+    elif tens == 1:
+        out += ["mười"] + ([("lăm" if units == 5 else _DIGITS[units])] if units else [])
+    else:
+        out += [_DIGITS[tens], "mươi"]
+        if units:
+            out.append({1: "mốt", 4: "tư", 5: "lăm"}.get(units, _DIGITS[units]))
+    return out
+
+
+def spell(n: int) -> str:
+    if n == 0:
+        return "không"
+    words: list[str] = []
+    for scale, name in ((10**9, "tỷ"), (10**6, "triệu"), (10**3, "nghìn"), (1, "")):
+        group, n = divmod(n, scale)
+        if group:
+            words += _spell_group(group, inner=bool(words)) + ([name] if name else [])
+    return " ".join(words)
+
+
+def test_speller_examples():
+    assert spell(1005) == "một nghìn không trăm linh năm"
+    assert spell(21) == "hai mươi mốt" and spell(15) == "mười lăm"
+    assert spell(2_000_300) == "hai triệu ba trăm"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.integers(min_value=1, max_value=999_999_999_999))
+def test_every_spelled_number_reads_back(n: int):
+    assert parse_number(spell(n)) == n
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=2, max_value=999_999_999_999))
+def test_extraction_reads_a_spelled_number_right_or_not_at_all(n: int):
+    from cyberlib.figures.extraction import extract_statistics
+
+    text = f"Có {spell(n)} người tham gia."
+    values = extract_statistics(text)["value"].tolist()
+    assert values in ([], [float(n)]), (text, values)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("không phẩy bảy", 0.7), ("hai phẩy năm triệu", 2.5e6), ("ba phẩy một bốn", 3.14),
+        ("một phần ba", 1 / 3), ("ba phần tư", 0.75), ("một triệu hai", 1.2e6),
+        ("trăm mốt", 110), ("hai nghìn tư", 2400), ("một nghìn không trăm năm mươi", 1050),
+        ("âm năm", -5), ("2 tỷ 350 triệu", 2.35e9), ("1 triệu 500 nghìn", 1.5e6),
+    ],
+)  # fmt: skip
+def test_newspaper_forms(text, value):
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text", ["10 triệu 20 triệu", "hai triệu ba triệu", "phẩy năm", "một phần", "1" * 400]
+)
+def test_forms_that_are_not_one_number(text):
     assert parse_number(text) is None

@@ -1,0 +1,39 @@
+"""benchmarks/eval_statistics.py skips cleanly, naming what is missing, without ../shared;
+the shipped gold files hold ids and annotations only (no article sentences)."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = ROOT / "benchmarks" / "gold"
+
+
+def _load():
+    spec = importlib.util.spec_from_file_location(
+        "eval_statistics", ROOT / "benchmarks" / "eval_statistics.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_skips_cleanly_without_the_shared_corpus(tmp_path, capsys):
+    assert _load().main(["--shared", str(tmp_path / "nowhere")]) == 0
+    out = capsys.readouterr().out
+    assert "skipped" in out and "articles.jsonl.gz" in out
+
+
+def test_gold_files_have_splits_and_no_sentences():
+    with (GOLD / "vinews_fields.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert rows and all(r["sentence"] == "" for r in rows)
+    with (GOLD / "vinews_articles.csv").open(encoding="utf-8") as f:
+        splits = [r["split"] for r in csv.DictReader(f)]
+    assert splits.count("dev") == 25 and splits.count("test") == 25
+    with (GOLD / "vinews_statistics.csv").open(encoding="utf-8") as f:
+        stats = list(csv.DictReader(f))
+    assert {r["split"] for r in stats} == {"dev", "test"}
+    assert max(len(r["surface"]) for r in stats) < 80  # short surfaces, never sentences

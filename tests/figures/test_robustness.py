@@ -1,0 +1,86 @@
+"""Untrusted input (issue 13): no crash, no non-finite or negative value, spans that hold,
+linear time and bounded rows on long lines. Fast versions of the long inputs; the full
+sizes are in benchmarks/bench_statistics.py (--long)."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cyberlib.figures.context import WINDOW
+from cyberlib.figures.extraction import COLUMNS, extract_statistics
+from cyberlib.figures.numbers import parse_number
+
+
+def _check(text: str):
+    df = extract_statistics(text)
+    assert list(df.columns) == COLUMNS
+    for row in df.itertuples():
+        assert text[row.start : row.end] == row.surface
+        assert math.isfinite(row.value) and row.value >= 0
+        assert math.isnan(row.value_high) or (
+            math.isfinite(row.value_high) and row.value_high > row.value
+        )
+        assert pd.isna(row.source_scope) or row.source_scope in ("sentence", "paragraph")
+        assert pd.isna(row.source) == pd.isna(row.source_scope)
+    return df
+
+
+def test_dotted_capital_i_before_an_upper_case_unit():
+    df = _check("Cảnh sát İstanbul thu giữ 5 triệu USD.")
+    assert df[["surface", "value", "unit"]].values.tolist() == [["5 triệu USD", 5e6, "usd"]]
+    df = _check("İİİ 3 vụ, 40 EUR và 2 GB")
+    assert df["unit"].tolist() == ["case", "eur", "byte"]
+
+
+def test_a_number_too_long_for_a_float_is_no_figure():
+    assert _check("1" * 310 + " vụ").empty
+    assert _check("Có " + "9" * 30 + " người.").empty
+    assert parse_number("1" * 400) is None
+
+
+def test_minus_signs_are_not_read_as_values():
+    assert _check("Nhiệt độ -5 độ, lãi -3%.").empty
+    assert parse_number("âm năm") == -5.0  # the parser reads it; extraction reports none
+
+
+def test_one_long_line_keeps_sentences_short_and_shared():
+    unit = "Theo FBI có 10 vụ lừa đảo và hơn 3 tỷ đồng thiệt hại, "
+    text = unit * 4000  # 220 k characters on one line, no sentence end
+    df = _check(text)
+    assert len(df) == 8000
+    assert df["sentence"].str.len().max() <= WINDOW
+
+
+def test_dense_figures_without_sentence_end():
+    df = _check("10 vụ " * 20000)
+    assert len(df) == 20000 and set(df["value"]) == {10.0}
+    assert df["sentence"].str.len().max() <= WINDOW
+
+
+def test_dotted_soup_gives_no_figure():
+    assert _check("1." * 100000 + "1 vụ").empty
+    assert _check("1.1.1.1.1.1.1.1 người").empty
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_any_text_values_finite_and_spans_hold(text: str):
+    _check(text)
+
+
+SOUP = st.sampled_from(
+    ["hơn", "gần", "không", "quá", "phẩy", "phần", "ba", "tư", "mốt", "lăm", "linh", "trăm",
+     "nghìn", "triệu", "tỷ", "rưỡi", "đồng", "nghiệp", "USD", "İ", "%", "m2", "GB", "tấn",
+     "2", "1.5", "2,5", "1" * 30, "-", "đến", "trở", "lên", "Theo", "Bộ", "Cụ", "thể", ",",
+     ".", "\n", " ", "£", "$", "137m", "khách", "sạn", "âm", "20.000đ"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SOUP, max_size=30))
+def test_number_soup_values_finite_and_spans_hold(words: list[str]):
+    _check(" ".join(words))
