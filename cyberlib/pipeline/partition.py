@@ -32,12 +32,16 @@ TABLES = ("articles", "statistics", "themes", "entities", "keywords", "skipped")
 PARTITION_TABLES = ("articles", "statistics", "themes", "entities", "skipped", "terms", "forms")
 SKIPPED_COLUMNS = ["path", "line", "reason"]
 _JOINED = ("date", "outlet", "title")  # article columns joined onto the statistics
+# the code whose edits change results (not the CLI, plots or report)
+_CODE = {"__init__.py", "normalization.py", "resources.py", "reading", "figures", "language",
+         "pipeline"}  # fmt: skip
 
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """A hash of cyberlib's code and data and of the underthesea version: results stored
-    under another version are recomputed.
+    """A hash of the code and data behind the results (reading, figures, language,
+    pipeline) and of the underthesea version: results stored under another version are
+    recomputed.
 
     >>> len(code_version())
     16
@@ -50,7 +54,8 @@ def code_version() -> str:
         h.update(version("underthesea").encode())
     except PackageNotFoundError:  # pragma: no cover - a dependency
         h.update(b"?")
-    files = sorted(root.rglob("*.py")) + sorted((root / "data").glob("*"))
+    files = [p for p in sorted(root.rglob("*.py")) if p.parts[len(root.parts)] in _CODE]
+    files += sorted((root / "data").glob("*"))
     for path in files:
         if path.is_file():
             h.update(str(path.relative_to(root)).encode())
