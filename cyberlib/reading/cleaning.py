@@ -4,9 +4,11 @@ Rules (patterns live in ``data/boilerplate.toml``), each recorded under its name
 
 ``header``
     the crawler's first line, ``" date 2025-10-29 (VTC News) -"``: gives the date and
-    often the outlet.
+    often the outlet. When that line is long it also holds the article (a one-line
+    article): then only its prefix, the date and an ``"(Outlet) -"`` dateline, goes.
 ``masthead``
-    a navigation or hotline line (``"Hotline: 0865015015 Tiền Phong ... Tòa soạn Quảng cáo"``).
+    a short navigation or hotline line (``"Hotline: 0865015015 Tiền Phong ... Tòa soạn
+    Quảng cáo"``); long lines are article text whatever words they contain.
 ``media_counter``
     what an embedded player leaves (``"0:00 / 0:00"``).
 ``image_file``
@@ -17,11 +19,13 @@ Rules (patterns live in ``data/boilerplate.toml``), each recorded under its name
     a short last line repeating a byline from the top of the article.
 
 Nothing else is changed, except that runs of blank lines left by a removal collapse to
-one blank line and the text is stripped at both ends.
+one blank line and the text is stripped at both ends. HTML left by a scraper is taken
+out before these rules by :func:`strip_markup` (entities decoded, listed tags removed).
 """
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,7 +34,7 @@ from functools import lru_cache
 from cyberlib.normalization import normalize
 from cyberlib.resources import load_csv, load_toml
 
-__all__ = ["Cleaned", "Removal", "clean_article"]
+__all__ = ["Cleaned", "Removal", "clean_article", "strip_markup"]
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,9 @@ def _rules() -> dict:
     ]
     return {
         "patterns": compiled,
+        "header_prefix": re.compile(cfg["header"]["prefix"]),
+        "header_max_words": cfg["header"]["max_words"],
+        "masthead_max_words": cfg["masthead"]["max_words"],
         "datelines": datelines,
         "mentions": mentions,
         "dateline_lines": cfg["dateline"]["lines"],
@@ -78,6 +85,45 @@ def _rules() -> dict:
         "title_end": re.compile(cfg["title"]["sentence_end"]),
         "byline": cfg["byline"],
     }
+
+
+# spaces of other widths, read as a plain space
+_SPACES = "\u00a0\u2007\u2009\u200a\u202f\u3000"
+
+
+@lru_cache(maxsize=1)
+def _markup() -> tuple[re.Pattern[str], re.Pattern[str], dict[int, str | None]]:
+    cfg = load_toml("boilerplate.toml")["markup"]
+    block = "|".join(cfg["block_tags"])
+    inline = "|".join(cfg["inline_tags"])
+    tag = r"</?(?:{})(?:\s[^<>]{{0,2000}})?/?>"
+    dropped = re.compile(
+        r"(?is)<!--.{0,20000}?-->|<(script|style)\b[^<>]{0,2000}>.{0,200000}?</\1\s*>|"
+        + tag.format(inline)
+    )
+    return (
+        dropped,
+        re.compile("(?i)" + tag.format(block)),
+        {**dict.fromkeys(map(ord, cfg["invisible"])), **dict.fromkeys(map(ord, _SPACES), " ")},
+    )
+
+
+def strip_markup(text: str) -> str:
+    """Decode HTML entities, take out HTML tags, drop invisible characters and make every
+    space a plain space (``&nbsp;``, NBSP and narrow spaces read as one space).
+
+    >>> strip_markup("<p>Thiệt hại&nbsp;10&nbsp;tỷ đồng</p><p></p>")
+    '\\nThiệt hại 10 tỷ đồng\\n\\n\\n'
+    >>> strip_markup("Nhập <số tài khoản> khi a<b")
+    'Nhập <số tài khoản> khi a<b'
+    """
+    dropped, block, table = _markup()
+    if "&" in text:
+        text = html.unescape(text)
+    if "<" in text:
+        text = dropped.sub("", text)
+        text = block.sub("\n", text)
+    return text.translate(table)
 
 
 def _outlet_in(text: str, patterns: list[tuple[re.Pattern[str], str]]) -> str | None:
@@ -126,8 +172,15 @@ def clean_article(text: str) -> Cleaned:
                 found_date = date.fromisoformat(m.group("date"))
             except ValueError:
                 found_date = None
-            outlet = _outlet_in(m.group("rest"), rules["mentions"])
-            drop(first, "header")
+            rest = m.group("rest")
+            if len(rest.split()) <= rules["header_max_words"]:
+                outlet = _outlet_in(rest, rules["mentions"])
+                drop(first, "header")
+            else:  # the article itself follows the date on the same line
+                head = rules["header_prefix"].match(lines[first])
+                outlet = _outlet_in(head.group(), rules["mentions"])
+                removed.append(Removal("header", first + 1, head.group().strip()))
+                lines[first] = lines[first][head.end() :]
 
     previous: str | None = None
     for i, line in enumerate(lines):
@@ -136,9 +189,10 @@ def clean_article(text: str) -> Cleaned:
         stripped = line.strip()
         if not stripped:
             continue
+        short = len(stripped.split()) <= rules["masthead_max_words"]
         for rule in ("masthead", "media_counter", "image_file"):
-            if rule == "masthead" and rules["title_end"].search(stripped):
-                continue  # a sentence of the article, not page furniture
+            if rule == "masthead" and (not short or rules["title_end"].search(stripped)):
+                continue  # a sentence or paragraph of the article, not page furniture
             if patterns[rule].search(stripped):
                 drop(i, rule)
                 break

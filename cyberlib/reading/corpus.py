@@ -1,48 +1,54 @@
-"""Load a folder of articles into the corpus frame.
+"""Load a corpus into one frame: the corpus frame.
 
-One row per readable article: ``doc_id`` (file stem), ``path``, ``outlet``, ``date``,
-``title``, ``text`` (clean, NFC, old-style tone marks), ``n_chars``, ``n_words``.
+One row per readable article: ``doc_id``, ``path``, ``outlet``, ``date``, ``title``,
+``text`` (clean, NFC, old-style tone marks), ``n_chars``, ``n_words``, ``removed_share``,
+then every other column the source had (``url``, ``category``, ...), in the source's order.
 
 Decisions worth knowing:
 
+* Sources: a folder (its ``*.txt``), a glob, a path, a list of those, a ``.jsonl`` /
+  ``.csv`` / ``.tsv`` / ``.parquet`` file (optionally ``.gz``) or a DataFrame; the text
+  and id columns are found by name (``text``/``content``/``body``; ``id``/``doc_id``/
+  ``url``) unless given as ``text_col=`` / ``id_col=`` (see :mod:`cyberlib.reading.sources`).
+* ``title``, ``date`` and ``outlet`` come from the source's columns when it has them
+  (HTML taken out of titles), else from the article's own header and first lines.
+* ``removed_share`` is the share of the article's non-space characters that cleaning
+  removed (0.0 to 1.0). An article that lost more than a fifth is kept and *flagged*:
+  listed in ``corpus.attrs["flagged"]`` as ``{"path", "line", "doc_id", "reason"}`` and
+  warned about like a skip.
 * ``n_words`` counts syllables (runs of letters or digits), the unit Vietnamese is
   written in; it needs no word segmenter, so loading stays fast. Use
   :func:`cyberlib.tokenize` for dictionary words.
 * Unreadable inputs never stop a batch: each is reported as a :class:`CorpusWarning`
-  naming the file and the reason, and listed in ``corpus.attrs["skipped"]`` as
-  ``{"path": ..., "reason": ...}`` (``errors="raise"`` raises :class:`CorpusError`
+  naming the file (and line) and the reason, and listed in ``corpus.attrs["skipped"]``
+  as ``{"path", "line", "reason"}`` (``errors="raise"`` raises :class:`CorpusError`
   instead, ``errors="ignore"`` only lists them).
 * ``report=True`` also returns what cleaning removed, as a long frame
   ``doc_id, rule, line, text`` (see :mod:`cyberlib.reading.cleaning` for the rules).
+* Large corpora: :mod:`cyberlib.reading.stream` reads the same frame batch by batch.
 """
 
 from __future__ import annotations
 
-import glob
 import os
-import re
 import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from cyberlib.normalization import normalize_unicode
-from cyberlib.reading.cleaning import clean_article
-from cyberlib.reading.decoding import DecodeError, decode_bytes
+from cyberlib.reading.stream import COLUMNS, _build, _check, _Source
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["COLUMNS", "CorpusError", "CorpusWarning", "load_corpus", "resolve_paths"]
 
-COLUMNS = ["doc_id", "path", "outlet", "date", "title", "text", "n_chars", "n_words"]
 REMOVED_COLUMNS = ["doc_id", "rule", "line", "text"]
-_SYLLABLE = re.compile(r"\w+")
-_PROGRESS_FROM = 200  # show a progress bar from this many files on
+_PROGRESS_FROM = 200  # show a progress bar from this many records on
 
 
 class CorpusWarning(UserWarning):
-    """An input was skipped; the message names it and says why."""
+    """An input was skipped or heavily cleaned; the message names it and says why."""
 
 
 class CorpusError(ValueError):
@@ -51,58 +57,46 @@ class CorpusError(ValueError):
 
 def resolve_paths(
     source: str | os.PathLike | Iterable[str | os.PathLike],
-) -> tuple[list[Path], list[dict[str, str]]]:
-    """Expand folders (their ``*.txt``, sorted), globs and paths into files.
+) -> tuple[list[Path], list[dict[str, Any]]]:
+    """Expand folders (their ``*.txt``, any case, sorted), globs and paths into files.
 
-    Returns ``(files, problems)``; a problem is ``{"path", "reason"}`` for an input
-    that does not exist or a folder with no ``.txt`` file.
+    Returns ``(files, problems)``; a problem is ``{"path", "line", "reason"}`` for an
+    input that does not exist, cannot be entered, is listed twice, a folder with no
+    ``.txt`` file, a dangling link, ...
 
     >>> files, problems = resolve_paths(["data/articles/000_c1cb96a4c5d75fab.txt", "khong-co.txt"])
-    >>> [f.name for f in files], problems
-    (['000_c1cb96a4c5d75fab.txt'], [{'path': 'khong-co.txt', 'reason': 'no such file or folder'}])
+    >>> [f.name for f in files]
+    ['000_c1cb96a4c5d75fab.txt']
+    >>> problems
+    [{'path': 'khong-co.txt', 'line': None, 'reason': 'no such file or folder'}]
     """
-    items = [source] if isinstance(source, str | os.PathLike) else list(source)
-    files: list[Path] = []
-    problems: list[dict[str, str]] = []
-    for item in items:
-        path = Path(item)
-        if path.is_dir():
-            found = sorted(p for p in path.glob("*.txt") if p.is_file())
-            if not found:
-                problems.append({"path": str(item), "reason": "folder has no .txt files"})
-            files.extend(found)
-        elif path.is_file():
-            files.append(path)
-        elif glob.has_magic(str(item)):
-            found = sorted(Path(p) for p in glob.glob(str(item)) if Path(p).is_file())
-            if not found:
-                problems.append({"path": str(item), "reason": "pattern matches no file"})
-            files.extend(found)
-        else:
-            problems.append({"path": str(item), "reason": "no such file or folder"})
-    return files, problems
+    from cyberlib.reading.sources import _files
+
+    files, _, problems = _files(source)
+    return [Path(f) for f in files], problems
 
 
-def _read(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DecodeError(f"cannot be read ({exc.strerror or exc})") from None
-    return decode_bytes(data)[0]
+def _where(item: dict[str, Any]) -> str:
+    line = item.get("line")
+    return item["path"] if line is None else f"{item['path']} line {line}"
 
 
 def load_corpus(
     source: str | os.PathLike | Sequence[str | os.PathLike] | pd.DataFrame = "data/articles",
+    text_col: str | None = None,
+    id_col: str | None = None,
     *,
     report: bool = False,
     errors: Literal["warn", "raise", "ignore"] = "warn",
     progress: bool | None = None,
+    batch_rows: int = 1000,
 ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """Read, decode, normalise and clean articles into the corpus frame.
 
-    ``source`` is a folder, a glob, a path, a list of those, or a DataFrame with a
-    ``text`` column (and optionally ``doc_id``/``path``; raw text is cleaned the same
-    way). ``progress`` shows a tqdm bar (default: from 200 files on).
+    ``source`` is a folder, a glob, a path, a list of those, a JSONL/CSV/TSV/Parquet
+    file (optionally ``.gz``) or a DataFrame with a text column (raw text is cleaned the
+    same way). ``text_col``/``id_col`` name the text and id columns when their names are
+    not the usual ones. ``progress`` shows a tqdm bar (default: from 200 records on).
 
     >>> corpus = load_corpus("data/articles")
     >>> row = corpus.set_index("doc_id").loc["004_8441360021e80842"]
@@ -111,78 +105,59 @@ def load_corpus(
     >>> corpus, removed = load_corpus("data/articles", report=True)
     >>> sorted(set(removed.rule))
     ['header', 'image_file', 'media_counter', 'repeated_line', 'trailing_byline']
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"url": ["https://vd.vn/1"], "noi_dung": ["Lừa đảo 2 tỷ đồng."],
+    ...                       "outlet": ["Báo Mẫu"], "date": ["2024-05-01"]})
+    >>> load_corpus(frame, text_col="noi_dung")[["doc_id", "outlet", "date", "url"]]
+                doc_id   outlet       date              url
+    0  https://vd.vn/1  Báo Mẫu 2024-05-01  https://vd.vn/1
     """
     import pandas as pd
 
     if errors not in ("warn", "raise", "ignore"):
         raise ValueError("errors must be 'warn', 'raise' or 'ignore'")
-    skipped: list[dict[str, str]] = []
+    _check(batch_rows)
+    src = _Source(source, text_col, id_col)
+    skipped: list[dict[str, Any]] = []
+    flagged: list[dict[str, Any]] = []
+    removed: list[dict[str, Any]] | None = [] if report else None
 
-    def skip(path: str, reason: str) -> None:
-        if errors == "raise":
-            raise CorpusError(f"{path}: {reason}")
-        skipped.append({"path": path, "reason": reason})
-        if errors == "warn":
-            warnings.warn(f"{path}: {reason}", CorpusWarning, stacklevel=3)
-
-    if isinstance(source, pd.DataFrame):
-        if "text" not in source.columns:
-            raise ValueError("a DataFrame source needs a 'text' column")
-        ids = source["doc_id"] if "doc_id" in source else source.index.astype(str)
-        paths = source["path"] if "path" in source else [None] * len(source)
-        inputs = [(str(i), p, t) for i, p, t in zip(ids, paths, source["text"], strict=True)]
-    else:
-        files, problems = resolve_paths(source)
-        for problem in problems:
-            skip(problem["path"], problem["reason"])
-        inputs = [(f.stem, str(f), f) for f in files]
+    def tell(items: list[dict[str, Any]], what: str = "") -> None:
+        for item in items:
+            if errors == "raise" and not what:
+                raise CorpusError(f"{_where(item)}: {item['reason']}")
+            if errors == "warn":
+                warnings.warn(
+                    f"{what}{_where(item)}: {item['reason']}", CorpusWarning, stacklevel=3
+                )
 
     if progress is None:
-        progress = len(inputs) >= _PROGRESS_FROM
+        progress = src.n_records >= _PROGRESS_FROM
+    bar = None
     if progress:
         from tqdm.auto import tqdm
 
-        inputs = tqdm(inputs, desc="loading articles", unit="file")
-
-    rows, removed_rows = [], []
-    for doc_id, path, item in inputs:
-        if isinstance(item, Path):
-            try:
-                raw = _read(item)
-            except DecodeError as exc:
-                skip(str(item), str(exc))
-                continue
-        elif isinstance(item, str):
-            raw = item
-        else:
-            skip(str(path or doc_id), f"text is {type(item).__name__}, not str")
-            continue
-        cleaned = clean_article(normalize_unicode(raw))
-        if not cleaned.text:
-            skip(str(path or doc_id), "no article text left after cleaning")
-            continue
-        rows.append(
-            {
-                "doc_id": doc_id,
-                "path": path,
-                "outlet": cleaned.outlet,
-                "date": cleaned.date,
-                "title": cleaned.title,
-                "text": cleaned.text,
-                "n_chars": len(cleaned.text),
-                "n_words": len(_SYLLABLE.findall(cleaned.text)),
-            }
-        )
-        removed_rows.extend(
-            {"doc_id": doc_id, "rule": r.rule, "line": r.line, "text": r.text}
-            for r in cleaned.removed
-        )
-
-    corpus = pd.DataFrame(rows, columns=COLUMNS)
-    corpus["date"] = pd.to_datetime(corpus["date"])
-    corpus["n_chars"] = corpus["n_chars"].astype("int64")
-    corpus["n_words"] = corpus["n_words"].astype("int64")
-    corpus.attrs["skipped"] = skipped
+        bar = tqdm(total=src.n_records, desc="loading articles", unit="article")
+    frames = []
+    try:
+        for k in range(src.n_partitions(batch_rows)):
+            own: list[dict[str, Any]] = list(src.problems) if k == 0 else []
+            own_flags: list[dict[str, Any]] = []
+            frames.append(
+                _build(src, k * batch_rows, (k + 1) * batch_rows, own, own_flags, removed)
+            )
+            tell(own)
+            tell(own_flags, "flagged: ")
+            skipped.extend(own)
+            flagged.extend(own_flags)
+            if bar is not None:
+                bar.update(min(batch_rows, src.n_records - k * batch_rows))
+    finally:
+        if bar is not None:
+            bar.close()
+    frames = [f for f in frames if len(f)] or frames[:1]
+    corpus = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    corpus.attrs = {"skipped": skipped, "flagged": flagged}
     if report:
-        return corpus, pd.DataFrame(removed_rows, columns=REMOVED_COLUMNS)
+        return corpus, pd.DataFrame(removed, columns=REMOVED_COLUMNS)
     return corpus

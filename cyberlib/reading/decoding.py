@@ -32,6 +32,12 @@ _BOMS = (
 _ALLOWED_SYMBOLS = set("“”‘’„‟«»–—‒―−…•·°×÷€£¥§©®™²³½¼¾±µ€\u00a0\u200b\ufeff")
 
 
+# what a Western code page shows for bytes 0x80-0xFF: where legacy soups live
+_WESTERN = frozenset(bytes(range(0x80, 0x100)).decode("latin-1")) | frozenset(
+    bytes(range(0x80, 0x100)).decode("cp1252", errors="ignore")
+)
+
+
 @lru_cache(maxsize=1)
 def _vietnamese_letters() -> frozenset[str]:
     """Every precomposed letter of the Vietnamese alphabet, both cases."""
@@ -47,14 +53,19 @@ def _vietnamese_letters() -> frozenset[str]:
 def looks_like_legacy_encoding(text: str) -> bool:
     """True when ``text`` reads like TCVN3/VNI bytes shown through a Western code page.
 
-    Real Vietnamese uses only the letters of its alphabet beyond ASCII; legacy-encoded
-    text shows symbols and foreign letters (¶ ¾ µ ¸ ö ø ä ...) in their place.
+    TCVN3 and VNI bytes read through a Western code page (Latin-1, Windows-1252) come
+    out as symbols and Western letters (¶ ¾ µ ¸ ö ø ä ...) where Vietnamese letters
+    belong. Only characters of that code page count as evidence: Chinese, Russian or
+    Korean letters and symbols such as "≥ → ✓" cannot come from such a misreading, so a
+    Vietnamese article quoting them is not taken for one.
 
     >>> looks_like_legacy_encoding("B¶o vÖ trÎ em trªn m¹ng")
     True
     >>> looks_like_legacy_encoding("Vieät Nam ñaõ kyù Coâng öôùc")
     True
     >>> looks_like_legacy_encoding("Bảo vệ trẻ em trên mạng – “an toàn”")
+    False
+    >>> looks_like_legacy_encoding("Tin nhắn lừa đảo: 恭喜您中奖 → bấm vào đây ≥ 3 lần ✓")
     False
     """
     letters = _vietnamese_letters()
@@ -64,7 +75,7 @@ def looks_like_legacy_encoding(text: str) -> bool:
         if ch < "\x80":
             continue
         non_ascii += 1
-        if ch not in letters and ch not in _ALLOWED_SYMBOLS and not unicodedata.combining(ch):
+        if ch in _WESTERN and ch not in letters and ch not in _ALLOWED_SYMBOLS:
             foreign += 1
     return foreign >= 3 and foreign >= 0.05 * max(non_ascii, 1)
 

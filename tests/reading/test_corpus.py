@@ -77,8 +77,8 @@ def test_a_dataframe_source_is_cleaned_the_same_way(articles_dir, corpus):
 
 
 def test_a_dataframe_without_text_is_a_usage_error():
-    with pytest.raises(ValueError, match="'text' column"):
-        load_corpus(pd.DataFrame({"body": ["x"]}))
+    with pytest.raises(ValueError, match="needs a text column"):
+        load_corpus(pd.DataFrame({"noi_dung": ["x"]}))
 
 
 def test_report_lists_every_removal(corpus):

@@ -1,0 +1,418 @@
+"""Read a corpus of any size as a stream of corpus frames, or any one batch of it.
+
+:func:`iter_corpus` yields the corpus frame of :func:`cyberlib.load_corpus` in batches
+of at most ``batch_rows`` records, in a stable order; :func:`read_partition` reads the
+``index``-th of those batches on its own (a Dask worker reads its share without the
+rest); :func:`partition_count` says how many there are. ``load_corpus`` is all batches
+put together.
+
+Decisions worth knowing:
+
+* A batch is a stretch of ``batch_rows`` consecutive *records* (files, lines, rows) of
+  the source, so skipped records leave a batch shorter, and a batch whose records were
+  all skipped is an empty frame (with every column). There is always at least one batch.
+* Problems found while listing the inputs (missing paths, unreadable files, a table
+  without a text column, a file listed twice) belong to batch 0.
+* Each skip is a dict ``{"path", "line", "reason"}`` (``line`` as in
+  :mod:`cyberlib.reading.sources`; None for whole files); a frame's own skips are also in
+  ``frame.attrs["skipped"]``.
+* An article that cleaning shortened by more than a fifth (``removed_share > 0.2``) is
+  kept and *flagged*: ``{"path", "line", "doc_id", "reason"}`` in ``frame.attrs["flagged"]``
+  (and in the ``flagged`` list given to :func:`iter_corpus`).
+* Memory is bounded by the batch: JSONL and CSV are read line by line, Parquet by row
+  groups, folders file by file; only the ids are held for the whole source (to find
+  repeats).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from cyberlib.normalization import normalize_unicode
+from cyberlib.reading.cleaning import Removal, clean_article, strip_markup
+from cyberlib.reading.decoding import DecodeError, decode_bytes, looks_like_legacy_encoding
+from cyberlib.reading.sources import (
+    ID_COLUMNS,
+    TEXT_COLUMNS,
+    Input,
+    Plan,
+    display_path,
+    plan,
+    records,
+    row_id,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["COLUMNS", "HEAVY_CLEANING", "iter_corpus", "partition_count", "read_partition"]
+
+COLUMNS = [
+    "doc_id", "path", "outlet", "date", "title", "text", "n_chars", "n_words", "removed_share",
+]  # fmt: skip
+HEAVY_CLEANING = 0.2  # flag an article that cleaning shortened by more than this share
+_SYLLABLE = re.compile(r"\w+")
+_NONSPACE = re.compile(r"\S")
+# columns of the source that the corpus frame computes itself; the source's values are
+# kept under "source_<name>"
+_COMPUTED = {"path", "text", "n_chars", "n_words", "removed_share"}
+_FROM_SOURCE = ("title", "date", "outlet")
+
+
+def _is_frame(source: Any) -> bool:
+    try:
+        import pandas as pd
+    except ImportError:  # pragma: no cover - pandas is a dependency
+        return False
+    return isinstance(source, pd.DataFrame)
+
+
+def _frame_plan(frame: pd.DataFrame, text_col: str | None, id_col: str | None):
+    from cyberlib.reading.sources import _pick
+
+    columns = [str(c) for c in frame.columns]
+    text = _pick(columns, text_col, TEXT_COLUMNS)
+    if text is None:
+        wanted = f"'{text_col}'" if text_col else "'text', 'content' or 'body' (or text_col=)"
+        raise ValueError(f"a DataFrame source needs a text column {wanted}; it has {columns}")
+    ident = _pick(columns, id_col, ID_COLUMNS)
+    if id_col is not None and ident is None:
+        raise ValueError(f"the DataFrame has no id column '{id_col}'; it has {columns}")
+    return text, ident
+
+
+class _Source:
+    """A planned source: files (through :mod:`sources`) or a DataFrame, read by record range."""
+
+    def __init__(self, source: Any, text_col: str | None, id_col: str | None) -> None:
+        self.frame = None
+        if _is_frame(source):
+            self.frame = source
+            self.text_col, self.id_col = _frame_plan(source, text_col, id_col)
+            self.problems: list[dict[str, Any]] = []
+            self.n_records = len(source)
+            self._repeated = self._frame_repeats()
+        else:
+            if source is None:
+                raise TypeError("source is None; give a folder, a file, a glob or a DataFrame")
+            self.plan: Plan = plan(source, text_col, id_col)
+            self.problems = self.plan.problems
+            self.n_records = self.plan.n_records
+
+    def _frame_repeats(self) -> dict[int, str]:
+        ids = self._frame_ids()
+        seen: dict[str, int] = {}
+        repeated = {}
+        for i, doc_id in enumerate(ids):
+            if doc_id in seen:
+                repeated[i] = f"repeats the id '{doc_id}' of row {seen[doc_id] + 1}; skipped"
+            else:
+                seen[doc_id] = i
+        return repeated
+
+    def _frame_ids(self) -> list[str]:
+        frame = self.frame
+        if self.id_col is None:
+            return [str(i) for i in frame.index]
+        return [
+            str(v) if not _missing(v) else str(i)
+            for i, v in zip(frame.index, frame[self.id_col], strict=True)
+        ]
+
+    def n_partitions(self, batch_rows: int) -> int:
+        return max(1, math.ceil(self.n_records / batch_rows))
+
+    def items(self, start: int, stop: int) -> Iterator[tuple[str | None, int | None, str, Any]]:
+        """``(path, line, doc_id, fields_or_reason)`` for the records ``start``…``stop - 1``."""
+        if self.frame is not None:
+            yield from self._frame_items(start, stop)
+            return
+        first = 0
+        for inp in self.plan.inputs:
+            last = first + inp.n_records
+            if last > start and first < stop:
+                lo, hi = max(start, first) - first, min(stop, last) - first
+                for k, (line, fields, reason) in enumerate(records(inp, lo, hi), lo):
+                    if reason is None and k in inp.repeated:
+                        reason = inp.repeated[k]
+                    if reason is not None:
+                        yield inp.path, line, "", reason
+                        continue
+                    value = fields.get(inp.id_col) if inp.id_col else None
+                    yield inp.path, line, row_id(inp, value, line), (inp, fields)
+            first = last
+            if first >= stop:
+                return
+
+    def _frame_items(self, start: int, stop: int):
+        frame = self.frame.iloc[start:stop]
+        ids = self._frame_ids()[start:stop] if self.n_records else []
+        paths = frame["path"].tolist() if "path" in frame.columns else [None] * len(frame)
+        rows = frame.to_dict("records")
+        for k, (doc_id, path, fields) in enumerate(zip(ids, paths, rows, strict=True), start):
+            shown = display_path(str(path)) if isinstance(path, str) else None
+            if k in self._repeated:
+                yield shown or "<DataFrame>", k + 1, doc_id, self._repeated[k]
+                continue
+            yield shown, k + 1, doc_id, (None, fields)
+
+
+def _missing(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    try:
+        import pandas as pd
+
+        return value is pd.NaT or value is pd.NA
+    except ImportError:  # pragma: no cover
+        return False
+
+
+def _share_removed(before: str, after: str) -> float:
+    total = len(_NONSPACE.findall(before))
+    if not total:
+        return 0.0
+    return max(0.0, 1.0 - len(_NONSPACE.findall(after)) / total)
+
+
+def prepare_text(raw: Any) -> tuple[str | None, str | None]:
+    """Text of one record before cleaning: decoded, markup out, NFC; or ``(None, reason)``.
+
+    >>> prepare_text("Thiệt hại 10&nbsp;tỷ đồng<br>")
+    ('Thiệt hại 10 tỷ đồng\\n', None)
+    >>> prepare_text("\\u00a0\\u200b ")
+    (None, 'no text (only spaces or invisible characters)')
+    """
+    if isinstance(raw, bytes | bytearray):
+        try:
+            text = decode_bytes(bytes(raw))[0]
+        except DecodeError as exc:
+            return None, str(exc)
+    elif isinstance(raw, str):
+        text = raw
+        if looks_like_legacy_encoding(text):
+            return None, (
+                "looks like TCVN3 (ABC) or VNI legacy encoding, which cannot be decoded "
+                "reliably; convert the text to Unicode first"
+            )
+    elif _missing(raw):
+        return None, "no text (the text field is empty)"
+    else:
+        return None, f"the text is a {type(raw).__name__}, not a string"
+    text = normalize_unicode(strip_markup(text))
+    if not text.strip():
+        return None, "no text (only spaces or invisible characters)"
+    return text, None
+
+
+def _plain(value: Any) -> Any:
+    """A metadata value as a scalar a table can hold (lists and dicts become JSON text)."""
+    if isinstance(value, list | dict | tuple):
+        import json
+
+        return json.dumps(value, ensure_ascii=False, default=str)
+    if isinstance(value, str):
+        return display_path(value) if "\udc80" <= max(value, default="") else value
+    return value
+
+
+def _build(
+    src: _Source,
+    start: int,
+    stop: int,
+    skipped: list[dict[str, Any]],
+    flagged: list[dict[str, Any]],
+    removed: list[dict[str, Any]] | None = None,
+) -> pd.DataFrame:
+    rows: list[dict[str, Any]] = []
+    source_dates: list[Any] = []
+    extra: dict[str, None] = {}
+    for path, line, doc_id, item in src.items(start, stop):
+        where = path if path is not None else "<DataFrame>"
+        if isinstance(item, str):
+            skipped.append({"path": where, "line": line, "reason": item})
+            continue
+        inp, fields = item
+        text_col = inp.text_col if isinstance(inp, Input) else src.text_col
+        id_col = inp.id_col if isinstance(inp, Input) else src.id_col
+        text, reason = prepare_text(fields.get(text_col))
+        if text is None:
+            skipped.append({"path": where, "line": line, "reason": reason})
+            continue
+        cleaned = clean_article(text)
+        if not cleaned.text:
+            skipped.append(
+                {"path": where, "line": line, "reason": "no article text left after cleaning"}
+            )
+            continue
+        share = _share_removed(text, cleaned.text)
+        if share > HEAVY_CLEANING:
+            flagged.append(
+                {
+                    "path": where,
+                    "line": line,
+                    "doc_id": doc_id,
+                    "reason": f"cleaning removed {share:.0%} of the text (rules: "
+                    f"{', '.join(sorted({r.rule for r in cleaned.removed}))})",
+                }
+            )
+        row = {
+            "doc_id": doc_id,
+            "path": path,
+            "outlet": cleaned.outlet,
+            "date": cleaned.date,
+            "title": cleaned.title,
+            "text": cleaned.text,
+            "n_chars": len(cleaned.text),
+            "n_words": len(_SYLLABLE.findall(cleaned.text)),
+            "removed_share": share,
+        }
+        date_value = None
+        for name, value in fields.items():
+            name = str(name)
+            if name == text_col or (name == id_col and name in ("id", "doc_id")):
+                continue
+            if inp is None and name == "path":
+                continue
+            if name in _FROM_SOURCE:
+                if name == "date":
+                    date_value = value
+                elif isinstance(value, str) and value.strip():
+                    clean_value = normalize_unicode(strip_markup(value)).strip()
+                    row[name] = clean_value or row[name]
+                continue
+            key = f"source_{name}" if name in _COMPUTED or name == "doc_id" else name
+            extra.setdefault(key, None)
+            row[key] = _plain(value)
+        source_dates.append(date_value)
+        rows.append(row)
+        if removed is not None:
+            removed.extend(_removal_rows(doc_id, cleaned.removed))
+    return _frame(rows, source_dates, list(extra))
+
+
+def _removal_rows(doc_id: str, removals: list[Removal]) -> Iterable[dict[str, Any]]:
+    return ({"doc_id": doc_id, "rule": r.rule, "line": r.line, "text": r.text} for r in removals)
+
+
+def _frame(rows: list[dict], source_dates: list[Any], extra: list[str]) -> pd.DataFrame:
+    import pandas as pd
+
+    frame = pd.DataFrame(rows, columns=COLUMNS + extra)
+    parsed = pd.to_datetime(pd.Series(frame["date"], dtype=object), errors="coerce")
+    if any(not _missing(d) for d in source_dates):
+        given = _parse_dates(source_dates)
+        parsed = given.where(given.notna(), parsed)
+    frame["date"] = parsed.astype("datetime64[ns]")
+    frame["n_chars"] = frame["n_chars"].astype("int64")
+    frame["n_words"] = frame["n_words"].astype("int64")
+    frame["removed_share"] = frame["removed_share"].astype("float64")
+    for column in ("doc_id", "title", "outlet", "path", "text"):
+        frame[column] = frame[column].astype(object)
+    return frame
+
+
+def _parse_dates(values: list[Any]) -> pd.Series:
+    import pandas as pd
+
+    series = pd.Series([None if _missing(v) else v for v in values], dtype=object)
+    text = series.map(lambda v: v if v is None or isinstance(v, str) else str(v))
+    parsed = pd.to_datetime(text, errors="coerce", utc=True, format="mixed")
+    return parsed.dt.tz_convert(None)
+
+
+def _check(batch_rows: int) -> None:
+    if not isinstance(batch_rows, int) or batch_rows < 1:
+        raise ValueError("batch_rows must be a positive integer")
+
+
+def iter_corpus(
+    source: Any,
+    text_col: str | None = None,
+    id_col: str | None = None,
+    batch_rows: int = 1000,
+    skipped: list[dict[str, Any]] | None = None,
+    flagged: list[dict[str, Any]] | None = None,
+) -> Iterator[pd.DataFrame]:
+    """Yield the corpus frame of ``source`` in batches of at most ``batch_rows`` articles.
+
+    ``source`` is what :func:`cyberlib.load_corpus` takes. Skipped inputs and records are
+    appended to ``skipped`` as ``{"path", "line", "reason"}``; articles that cleaning
+    shortened by more than a fifth to ``flagged``. Batch ``k`` equals
+    ``read_partition(source, k, batch_rows)[0]``.
+
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"id": ["a", "b", "c"], "text": ["Một vụ lừa đảo.", "", "Hai vụ."]})
+    >>> skipped = []
+    >>> [b.doc_id.tolist() for b in iter_corpus(frame, batch_rows=2, skipped=skipped)]
+    [['a'], ['c']]
+    >>> skipped
+    [{'path': '<DataFrame>', 'line': 2, 'reason': 'no text (only spaces or invisible characters)'}]
+    """
+    _check(batch_rows)
+    src = _Source(source, text_col, id_col)
+    sink = skipped if skipped is not None else []
+    flags = flagged if flagged is not None else []
+    sink.extend(src.problems)
+    for k in range(src.n_partitions(batch_rows)):
+        own: list[dict[str, Any]] = list(src.problems) if k == 0 else []
+        own_flags: list[dict[str, Any]] = []
+        frame = _build(src, k * batch_rows, (k + 1) * batch_rows, own, own_flags)
+        sink.extend(own[len(src.problems) if k == 0 else 0 :])
+        flags.extend(own_flags)
+        frame.attrs["skipped"] = own
+        frame.attrs["flagged"] = own_flags
+        yield frame
+
+
+def read_partition(
+    source: Any,
+    index: int,
+    batch_rows: int = 1000,
+    text_col: str | None = None,
+    id_col: str | None = None,
+) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    """The ``index``-th batch of :func:`iter_corpus` and its skipped records, read on its own.
+
+    Raises IndexError past the last batch (see :func:`partition_count`).
+
+    >>> frame, skipped = read_partition("data/articles", 1, batch_rows=2)
+    >>> frame.doc_id.tolist(), skipped
+    (['002_28eb2f94c31f650a', '003_798b77d547a8fad6'], [])
+    """
+    _check(batch_rows)
+    src = _Source(source, text_col, id_col)
+    if not 0 <= index < src.n_partitions(batch_rows):
+        raise IndexError(f"partition {index} of {src.n_partitions(batch_rows)}")
+    own: list[dict[str, Any]] = list(src.problems) if index == 0 else []
+    flags: list[dict[str, Any]] = []
+    frame = _build(src, index * batch_rows, (index + 1) * batch_rows, own, flags)
+    frame.attrs["skipped"] = own
+    frame.attrs["flagged"] = flags
+    return frame, own
+
+
+def partition_count(
+    source: Any, batch_rows: int = 1000, text_col: str | None = None, id_col: str | None = None
+) -> int:
+    """How many batches :func:`iter_corpus` yields for ``source`` (at least 1).
+
+    >>> partition_count("data/articles", batch_rows=2)
+    3
+    """
+    _check(batch_rows)
+    return _Source(source, text_col, id_col).n_partitions(batch_rows)
+
+
+def count_records(source: Any, text_col: str | None = None, id_col: str | None = None) -> int:
+    """How many records (files, lines, rows) ``source`` holds, before any is skipped.
+
+    >>> count_records("data/articles")
+    5
+    """
+    return _Source(source, text_col, id_col).n_records
