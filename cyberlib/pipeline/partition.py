@@ -127,9 +127,9 @@ def analyse_partition(
     t = time.perf_counter()
     stats = to_usd(extract_statistics(articles))
     meta = [c for c in _JOINED if c in articles.columns and c not in stats.columns]
-    if meta:
-        right = articles[["doc_id", *meta]].drop_duplicates("doc_id")
-        stats = stats.merge(right, on="doc_id", how="left", validate="many_to_one")
+    if meta:  # looked up by doc_id (ids are unique in a corpus frame; first one wins)
+        right = articles[["doc_id", *meta]].drop_duplicates("doc_id").set_index("doc_id")
+        stats = stats.assign(**{c: right[c].reindex(stats["doc_id"]).to_numpy() for c in meta})
     seconds["statistics"] = time.perf_counter() - t
 
     t = time.perf_counter()

@@ -69,6 +69,22 @@ def _arrow_table(frame: pd.DataFrame) -> Any:
         return pa.Table.from_pandas(fixed, preserve_index=False)
 
 
+def _as_written(table: Any) -> pd.DataFrame:
+    """The frame as it was written: text columns that were ``object`` come back as
+    ``object`` with None for missing values (pandas would make them ``str``)."""
+    import pandas as pd
+
+    frame = table.to_pandas()
+    meta = (table.schema.pandas_metadata or {}).get("columns", [])
+    for column in meta:
+        name = column.get("name")
+        if column.get("numpy_type") == "object" and name in frame.columns:
+            values = frame[name]
+            if isinstance(values.dtype, pd.StringDtype):
+                frame[name] = values.astype(object).where(values.notna(), None)
+    return frame
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file renamed into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -135,9 +151,10 @@ class Store:
 
         path = self.root / record["path"]
         try:
-            return pq.read_table(path, columns=columns).to_pandas()
+            table = pq.read_table(path, columns=columns)
         except Exception as exc:  # noqa: BLE001 - any unreadable file gets the same answer
             raise AnalysisError(f"{path}: cannot be read ({type(exc).__name__}: {exc})") from exc
+        return _as_written(table)
 
     def remove_stray(self, keep: Iterable[str]) -> None:
         """Remove partition files not listed in ``keep`` (left by a larger earlier run) and
