@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from cyberlib.normalization import normalize
@@ -33,15 +34,26 @@ __all__ = ["document_terms", "keywords", "score_keywords", "term_display"]
 KEYWORD_COLUMNS = ["doc_id", "keyword", "score"]
 
 
-def _words(analysis: Analysis) -> list[str]:
-    from cyberlib.language.tokens import _filter
+@lru_cache(maxsize=1 << 18)
+def _word(token: str) -> str | None:
+    """The normalised form of a token that can be a keyword, else None (one syllable,
+    stopword, punctuation, number). Cached: a corpus repeats its words."""
+    from cyberlib.language.tokens import _NUMBER, _WORDCHAR, stopwords
 
+    token = " ".join(normalize(token).split())
+    if " " not in token or not _WORDCHAR.search(token) or _NUMBER.fullmatch(token):
+        return None
+    return None if token.lower() in stopwords() else token
+
+
+def _words(analysis: Analysis) -> list[str]:
     out = []
     for _, _, tokens in analysis:
-        for token in _filter(tokens, True, True, True):
-            token = " ".join(normalize(token).split())
-            if " " in token:
-                out.append(token)
+        for token in tokens:
+            if " " in token:  # one syllable never counts: skip the lookup
+                word = _word(token)
+                if word is not None:
+                    out.append(word)
     return out
 
 

@@ -11,6 +11,7 @@ keeps the manifest. Results are those of the local engine, row for row.
 
 from __future__ import annotations
 
+import logging
 import os
 import uuid
 from collections.abc import Callable
@@ -69,7 +70,9 @@ def run_dask(
     cluster = None
     if scheduler is None:
         n = workers or (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 2)
-        cluster = LocalCluster(n_workers=n, threads_per_worker=1, dashboard_address=None)
+        cluster = LocalCluster(
+            n_workers=n, threads_per_worker=1, dashboard_address=None, silence_logs=logging.ERROR
+        )
         client = Client(cluster)
     else:
         client = Client(scheduler)

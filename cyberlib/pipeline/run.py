@@ -4,6 +4,8 @@ How a run goes:
 
 1. The source is read in partitions of ``partition_rows`` articles (stable order). Each
    partition gets a fingerprint of its content (and of cyberlib's code and data).
+   When the source's bytes, the options and the code are those of the last complete
+   run and its files are intact, the stored results stand without reading the source.
 2. A partition whose fingerprint and files match the manifest is reused as stored;
    any other is computed (segmentation once, statistics with ``value_usd`` and the
    article's date/outlet/title, themes, entities, term counts) and its files written
@@ -95,6 +97,43 @@ class _Lock:
         self.fh.close()
 
 
+def _signature(source: Source, options: dict[str, Any], code: str) -> str:
+    """SHA-256 of the source's bytes (every input file, as the reader lists them), the
+    options and the code version: equal signatures mean an unchanged corpus."""
+    import pandas as pd
+
+    h = hashlib.sha256()
+    h.update(json.dumps([options, code], sort_keys=True, default=str).encode())
+    if isinstance(source, pd.DataFrame):
+        try:
+            values = pd.util.hash_pandas_object(source, index=True).to_numpy()
+        except TypeError:  # unhashable cells
+            values = pd.util.hash_pandas_object(source.astype(str), index=True).to_numpy()
+        h.update(json.dumps([str(c) for c in source.columns]).encode())
+        h.update(values.tobytes())
+        return h.hexdigest()
+    from cyberlib.reading.sources import plan
+
+    listed = plan(source, options.get("text_col"), options.get("id_col"))
+    h.update(json.dumps(listed.problems, sort_keys=True, default=str).encode())
+    for item in listed.inputs:
+        h.update(item.fs_path.encode("utf-8", "surrogateescape"))
+        try:
+            with open(item.fs_path, "rb") as fh:
+                for block in iter(lambda fh=fh: fh.read(1 << 20), b""):
+                    h.update(block)
+        except OSError as exc:
+            h.update(f"unreadable: {exc}".encode())
+    return h.hexdigest()
+
+
+def _intact(store: Store, manifest: dict[str, Any]) -> bool:
+    """Every file the manifest lists is present and unchanged."""
+    records = [r for p in manifest.get("partitions", {}).values() for r in p["files"].values()]
+    records += list((manifest.get("keywords") or {}).get("files", {}).values())
+    return all(store.check({"f": r}) is None for r in records)
+
+
 def _cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
@@ -179,6 +218,16 @@ def _score_keywords(store: Store, manifest: dict[str, Any], count: int, top: int
     return True
 
 
+def _export_csv(store: Store, manifest: dict[str, Any]) -> None:
+    count = manifest["partition_count"]
+    for table in TABLES:
+        if table == "keywords":
+            records = [manifest["keywords"]["files"][str(i)] for i in range(count)]
+        else:
+            records = [manifest["partitions"][str(i)]["files"][table] for i in range(count)]
+        store.export_csv(table, records)
+
+
 def _progress(progress: bool | None) -> Any:
     disable = None if progress is None else not progress
     if disable is False or disable is None:
@@ -238,8 +287,30 @@ def analyze(
         versions = _versions()
         same_code = old.get("versions", {}).get("code") == versions["code"]
         known: dict[str, Any] = dict(old.get("partitions", {})) if same_code else {}
+        options = {
+            "partition_rows": int(partition_rows),
+            "text_col": text_col,
+            "id_col": id_col,
+            "top_keywords": top_keywords,
+        }
+        signature = _signature(source, options, versions["code"])
+        if old.get("complete") and old.get("signature") == signature and _intact(store, old):
+            # an unchanged corpus: every stored result stands, nothing is read again
+            old["run"] = {
+                "partitions_computed": 0,
+                "partitions_reused": old["partition_count"],
+                "recomputed": [],
+                "keywords_rescored": False,
+                "unchanged_source": True,
+                "seconds": round(time.perf_counter() - started, 3),
+            }
+            if csv:
+                _export_csv(store, old)
+            store.save_manifest(old)
+            return old
         manifest: dict[str, Any] = {
             "format": FORMAT,
+            "signature": signature,
             "versions": versions,
             "inputs": _describe(source),
             "options": {
@@ -313,13 +384,9 @@ def analyze(
         counts["keywords"] = sum(r["rows"] for r in manifest["keywords"]["files"].values())
         manifest["counts"] = counts
         if csv:
-            for table in TABLES:
-                if table == "keywords":
-                    records = [manifest["keywords"]["files"][str(i)] for i in range(count)]
-                else:
-                    records = [manifest["partitions"][str(i)]["files"][table] for i in range(count)]
-                store.export_csv(table, records)
+            _export_csv(store, manifest)
         run["keywords_rescored"] = rescored
+        run["unchanged_source"] = False
         run["seconds"] = round(time.perf_counter() - started, 3)
         run["articles_per_second"] = round(counts["articles"] / max(run["seconds"], 1e-9), 2)
         manifest["run"] = run

@@ -285,3 +285,15 @@ def test_cli_refuses_bad_options(tmp_path):
     assert done.returncode == 2 and "partition-rows" in done.stderr
     done = _cli("analyze", "data/articles", "--out", str(tmp_path), "--scheduler", "tcp://x:1")
     assert done.returncode == 2 and "--engine dask" in done.stderr
+
+
+def test_new_articles_reuse_the_partitions_before_them(tmp_path):
+    source = tmp_path / "bai"
+    write_folder(source, 6)
+    run(source, tmp_path / "out")
+    write_folder(source, 9)  # three more files, sorted after the others
+    grown = run(source, tmp_path / "out")
+    assert grown["run"]["unchanged_source"] is False
+    assert grown["run"]["partitions_reused"] == 3 and grown["run"]["partitions_computed"] == 2
+    run(source, tmp_path / "fresh")
+    assert_same_tables(read_analysis(tmp_path / "out"), read_analysis(tmp_path / "fresh"))
