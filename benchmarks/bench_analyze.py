@@ -113,6 +113,50 @@ def peak_rss(args: list[str]) -> tuple[float, float]:
     return dt, max(before, after) / 1024  # KB on Linux
 
 
+def ratios(a: argparse.Namespace, source: Path | None, work: Path) -> None:
+    import cyberlib
+    from cyberlib.reading.stream import iter_corpus
+
+    sample = work / "sample.jsonl"
+    real, made = write_jsonl(sample, a.sample, source)
+    n = real + made
+    print(f"sample: {n} articles ({real} real, {made} generated)")
+    opts = {"partition_rows": a.partition_rows, "progress": False}
+
+    from underthesea import word_tokenize
+
+    texts = [t for frame in iter_corpus(sample, batch_rows=1000) for t in frame["text"]]
+    word_tokenize("Khởi động")  # model load
+    _, t_tok = timed("underthesea word_tokenize alone, one core", n,
+                     lambda: [word_tokenize(t) for t in texts])  # fmt: skip
+
+    _, t_cold = timed("analyze cold, one core (workers=1)", n,
+                      cyberlib.analyze, sample, work / "one", workers=1, **opts)  # fmt: skip
+    manifest, t_warm = timed("analyze warm rerun, unchanged corpus", n, cyberlib.analyze,
+                             sample, work / "one", workers=1, **opts)  # fmt: skip
+    assert manifest["run"]["partitions_computed"] == 0
+    print(f"  step seconds of the cold run: {json.dumps(manifest_timings(work / 'one'))}")
+    _, t_two = timed("analyze cold, two workers", n,
+                     cyberlib.analyze, sample, work / "two", workers=2, **opts)  # fmt: skip
+    t_dask = None
+    if not a.no_dask:
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            print("dask: not measured (dask.distributed not installed)")
+        else:
+            _, t_dask = timed("analyze cold, dask LocalCluster of two workers", n,
+                              cyberlib.analyze, sample, work / "dask", engine="dask",
+                              workers=2, **opts)  # fmt: skip
+
+    print(f"ratio: analyze / word_tokenize alone (one core each) = {t_tok / t_cold:.2f} "
+          "(target >= 0.8)")  # fmt: skip
+    print(f"ratio: warm rerun is {t_cold / t_warm:.0f}x faster than cold (target >= 50)")
+    print(f"ratio: two workers vs one = {t_cold / t_two:.2f}x (target >= 1.7)")
+    if t_dask is not None:
+        print(f"ratio: dask (two workers) vs local (two workers) = {t_two / t_dask:.2f}x")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--source", type=Path, default=None)
@@ -121,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="", help="comma-separated sizes for the scale runs")
     ap.add_argument("--memory", default="", help="comma-separated sizes for peak RSS runs")
     ap.add_argument("--no-dask", action="store_true")
+    ap.add_argument("--memory-workers", type=int, default=1)
     a = ap.parse_args(argv)
 
     source = a.source or (VINEWS if VINEWS.exists() else None)
@@ -130,49 +175,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"source: {source or 'generated corpus (vinews not found)'}; {os.cpu_count()} cores")
 
     import cyberlib
-    from cyberlib.reading.stream import iter_corpus
 
+    opts = {"partition_rows": a.partition_rows, "progress": False}
     work = Path(tempfile.mkdtemp(prefix="cyberlib-bench-"))
     try:
-        sample = work / "sample.jsonl"
-        real, made = write_jsonl(sample, a.sample, source)
-        n = real + made
-        print(f"sample: {n} articles ({real} real, {made} generated)")
-        opts = {"partition_rows": a.partition_rows, "progress": False}
-
-        from underthesea import word_tokenize
-
-        texts = [t for frame in iter_corpus(sample, batch_rows=1000) for t in frame["text"]]
-        word_tokenize("Khởi động")  # model load
-        _, t_tok = timed("underthesea word_tokenize alone, one core", n,
-                         lambda: [word_tokenize(t) for t in texts])  # fmt: skip
-
-        _, t_cold = timed("analyze cold, one core (workers=1)", n,
-                          cyberlib.analyze, sample, work / "one", workers=1, **opts)  # fmt: skip
-        manifest, t_warm = timed("analyze warm rerun, unchanged corpus", n, cyberlib.analyze,
-                                 sample, work / "one", workers=1, **opts)  # fmt: skip
-        assert manifest["run"]["partitions_computed"] == 0
-        print(f"  step seconds of the cold run: {json.dumps(manifest_timings(work / 'one'))}")
-        _, t_two = timed("analyze cold, two workers", n,
-                         cyberlib.analyze, sample, work / "two", workers=2, **opts)  # fmt: skip
-        t_dask = None
-        if not a.no_dask:
-            try:
-                import distributed  # noqa: F401
-            except ImportError:
-                print("dask: not measured (dask.distributed not installed)")
-            else:
-                _, t_dask = timed("analyze cold, dask LocalCluster of two workers", n,
-                                  cyberlib.analyze, sample, work / "dask", engine="dask",
-                                  workers=2, **opts)  # fmt: skip
-
-        print(f"ratio: analyze / word_tokenize alone (one core each) = {t_tok / t_cold:.2f} "
-              "(target >= 0.8)")  # fmt: skip
-        print(f"ratio: warm rerun is {t_cold / t_warm:.0f}x faster than cold (target >= 50)")
-        print(f"ratio: two workers vs one = {t_cold / t_two:.2f}x (target >= 1.7)")
-        if t_dask is not None:
-            print(f"ratio: dask (two workers) vs local (two workers) = {t_two / t_dask:.2f}x")
-
+        if a.sample > 0:
+            ratios(a, source, work)
         for size in [int(s) for s in a.sizes.split(",") if s.strip()]:
             path = work / f"size-{size}.jsonl"
             real, made = write_jsonl(path, size, source)
@@ -184,7 +192,8 @@ def main(argv: list[str] | None = None) -> int:
         for size in [int(s) for s in a.memory.split(",") if s.strip()]:
             path = work / f"mem-{size}.jsonl"
             real, made = write_jsonl(path, size, source)
-            dt, mb = peak_rss([str(path), "--out", str(work / f"mem-{size}"), "--workers", "1",
+            dt, mb = peak_rss([str(path), "--out", str(work / f"mem-{size}"),
+                               "--workers", str(a.memory_workers),
                                "--partition-rows", str(a.partition_rows)])  # fmt: skip
             print(
                 f"memory: {size} articles ({real} real, {made} generated), one worker: "
