@@ -79,8 +79,13 @@ def word_pairs(analysis: list[tuple[int, int, list[str]]]) -> frozenset[str]:
     pairs = set()
     for _, _, words in analysis:
         for word in words:
+            if " " not in word:  # most words: one syllable, no pair
+                continue
             parts = word.casefold().split()
-            pairs.update(f"{a} {b}" for a, b in zip(parts, parts[1:], strict=False))
+            if len(parts) == 2:
+                pairs.add(" ".join(parts))
+            else:
+                pairs.update(f"{a} {b}" for a, b in zip(parts, parts[1:], strict=False))
     return frozenset(pairs)
 
 
