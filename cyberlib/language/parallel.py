@@ -6,9 +6,10 @@ analysis (``<cache>/<namespace>.sqlite``), keyed by the SHA-256 of the namespace
 parameters, the underthesea version, a hash of cyberlib's own modules and the text itself,
 so a changed article is recomputed and an unchanged one is read back.
 
-* The cache holds data only (JSON text in SQLite): nothing read back can run code. A
-  damaged entry is recomputed and a damaged file is set aside (renamed ``*.damaged``),
-  each named in a :class:`CacheWarning`; neither stops an analysis. A cache that cannot
+* The cache holds data only (JSON text in SQLite, each entry with a checksum): nothing
+  read back can run code. A damaged entry is recomputed and a damaged file is set aside
+  (renamed ``*.damaged-<time>``), each named in a :class:`CacheWarning`; neither stops an
+  analysis. A cache that cannot
   be written (read-only or full disk, locked by another run) is skipped silently.
 * Cache folder: ``cache_dir`` argument, else ``$CYBERLIB_CACHE``, else
   ``.cyberlib-cache/`` in the working directory. ``cache=False`` or
@@ -93,8 +94,16 @@ def _key(namespace: str, params: Any, text: str) -> str:
 def _connect(path: Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     con = sqlite3.connect(path, timeout=10)
-    con.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS results "
+        "(key TEXT PRIMARY KEY, value TEXT NOT NULL, digest TEXT NOT NULL)"
+    )
     return con
+
+
+def _digest(key: str, value: str) -> str:
+    """Checksum of one entry: a flipped byte anywhere in it is noticed on reading."""
+    return hashlib.sha256(f"{key}\0{value}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def _set_aside(path: Path, exc: BaseException) -> None:
@@ -111,19 +120,22 @@ def _set_aside(path: Path, exc: BaseException) -> None:
     )
 
 
-def _read_many(path: Path, keys: list[str]) -> dict[str, str]:
-    """Stored JSON text of the keys found; a damaged file is set aside (and warned)."""
+def _read_many(path: Path, keys: list[str]) -> dict[str, str | None]:
+    """Stored JSON text of the keys found (None for an entry whose checksum fails); a
+    damaged file is set aside (and warned)."""
     if not path.exists():
         return {}
-    found: dict[str, str] = {}
+    found: dict[str, str | None] = {}
     try:
         con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
         try:
             for i in range(0, len(keys), _BATCH):
                 chunk = keys[i : i + _BATCH]
                 marks = ",".join("?" * len(chunk))
-                query = f"SELECT key, value FROM results WHERE key IN ({marks})"  # noqa: S608
-                found.update(con.execute(query, chunk).fetchall())
+                query = f"SELECT key, value, digest FROM results WHERE key IN ({marks})"  # noqa: S608
+                for key, value, digest in con.execute(query, chunk):
+                    ok = isinstance(value, str) and digest == _digest(key, value)
+                    found[key] = value if ok else None
         finally:
             con.close()
     except sqlite3.OperationalError as exc:  # locked for too long: compute instead
@@ -142,7 +154,10 @@ def _write_many(path: Path, rows: list[tuple[str, str]]) -> None:
         con = _connect(path)
         try:
             with con:
-                con.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", rows)
+                con.executemany(
+                    "INSERT OR REPLACE INTO results VALUES (?, ?, ?)",
+                    [(key, value, _digest(key, value)) for key, value in rows],
+                )
         finally:
             con.close()
     except sqlite3.DatabaseError:  # read-only, full, locked or damaged: never breaks a run
@@ -245,9 +260,11 @@ def map_texts(
     todo: dict[str, list[int]] = {}  # key -> positions (identical texts computed once)
     damaged = 0
     for i, key in enumerate(keys):
-        raw = stored.get(key)
-        if raw is not None:
+        if key in stored:
+            raw = stored[key]
             try:
+                if raw is None:
+                    raise ValueError("checksum")
                 results[i] = decode(json.loads(raw))
                 continue
             except (ValueError, TypeError, KeyError, IndexError):

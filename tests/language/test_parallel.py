@@ -90,6 +90,19 @@ def test_a_damaged_cache_file_is_set_aside_named_and_recomputed(tmp_path):
     assert CALLS == ["a", "a"]  # the new file serves the next run
 
 
+def test_a_flipped_byte_in_a_stored_value_is_noticed_and_recomputed(tmp_path):
+    CALLS.clear()
+    map_texts(_upper, ["tội phạm"], namespace="x", engine="serial", cache_dir=tmp_path)
+    path = tmp_path / "x.sqlite"
+    raw = path.read_bytes()
+    at = raw.index("TỘI PHẠM".encode())
+    path.write_bytes(raw[:at] + b"S" + raw[at + 1 :])  # still valid JSON: "SỘI PHẠM"
+    with pytest.warns(CacheWarning, match="1 damaged entry"):
+        out = map_texts(_upper, ["tội phạm"], namespace="x", engine="serial", cache_dir=tmp_path)
+    assert out == ["TỘI PHẠM"]
+    assert CALLS == ["tội phạm", "tội phạm"]
+
+
 def test_a_damaged_entry_is_named_and_recomputed(tmp_path):
     CALLS.clear()
     map_texts(_upper, ["a", "b"], namespace="x", engine="serial", cache_dir=tmp_path)
