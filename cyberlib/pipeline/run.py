@@ -159,7 +159,9 @@ def _run_local(
             on_status(process_partition(root, index, frame, skipped, known.get(str(index)), code))
         return count
     from cyberlib.language.parallel import worker_pool
+    from cyberlib.language.tokens import _segmenters
 
+    _segmenters()  # load the models once here: forked workers share them
     with worker_pool(workers) as pool:
         pending: set[Any] = set()
         for index, frame, skipped in parts:
