@@ -6,13 +6,14 @@ STAMP  := $(VENV)/.installed-stamp
 export MPLBACKEND := Agg
 export PYTHONHASHSEED := 0
 
-.PHONY: help setup test lint doctest unit notebooks refresh report lab bench clean
+.PHONY: help setup test lint doctest unit notebooks refresh report lab bench fuzz clean
 
 help:
 	@echo "make report  - set up .venv, execute notebooks/ and write reports/ (HTML + PNG charts)"
 	@echo "make test    - set up .venv, run lint, doctests, pytest and the notebooks under nbval"
 	@echo "make lab     - open JupyterLab on notebooks/"
 	@echo "make bench   - run the speed and memory benchmarks in benchmarks/"
+	@echo "make fuzz    - run the property tests (hypothesis) with many more examples"
 	@echo "make refresh - re-execute notebooks/ in place (after a change to the library's results)"
 
 $(STAMP): pyproject.toml
@@ -46,6 +47,10 @@ report: $(STAMP)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)
+
+# every test that uses hypothesis carries its `hypothesis` marker
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -m hypothesis tests
 
 bench: $(STAMP)
 	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done

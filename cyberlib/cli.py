@@ -5,12 +5,20 @@
     cyberlib corpus PATH... [--format csv|json|table]   the corpus table
     cyberlib stats PATH...  [--format csv|json|table]   statistics frame of the articles
     cyberlib themes PATH... [--format csv|json|table]   theme scores per article
+    cyberlib entities PATH... [--format ...]            organisations, people, places
+    cyberlib keywords PATH... [--format ...]            keywords per article
     cyberlib report [--out reports/] [--corpus DIR]     execute notebooks/, write HTML + PNG
     cyberlib analyze SOURCE... --out DIR [--engine local|dask] [--scheduler ADDRESS]
                     [--partition-rows N] [--workers N] [--csv]   Parquet tables of everything
 
-PATH is a file, a folder (its ``*.txt``, sorted) or a glob. Tables go to stdout,
-messages to stderr. Exit status: 0 when every input was read; 1 when some were
+PATH is a file, a folder (its ``*.txt``, sorted) or a glob; a ``.jsonl``, ``.csv``,
+``.tsv`` or ``.parquet`` file (also ``.gz``) holds one article per line or row, its text
+and id columns found by name or given with ``--text-col`` / ``--id-col``. Tables go to
+stdout, messages to stderr (an article that cleaning shortened by more than a fifth is
+named there as a note; it is still read). Text that cannot be written in the output's
+encoding (a file name with bytes that are not UTF-8) is written with backslash escapes.
+
+Exit status: 0 when every input was read; 1 when some were
 skipped (each named on stderr with its reason, the rest still processed and printed)
 or, for ``report``, when a notebook failed (named on stderr); 2 for usage errors or
 when no input could be read.
@@ -43,7 +51,8 @@ _TABLE_WIDTH = 40
 
 
 def _corpus_table(corpus: pd.DataFrame) -> pd.DataFrame:
-    return corpus[_TABLE_COLUMNS["corpus"]]
+    # every column but the text itself: the metadata of the source stays in the output
+    return corpus.drop(columns="text")
 
 
 def _stats_table(corpus: pd.DataFrame) -> pd.DataFrame:
@@ -58,10 +67,24 @@ def _themes_table(corpus: pd.DataFrame) -> pd.DataFrame:
     return theme_scores(corpus)
 
 
+def _entities_table(corpus: pd.DataFrame) -> pd.DataFrame:
+    from cyberlib.language.entities import entities
+
+    return entities(corpus)
+
+
+def _keywords_table(corpus: pd.DataFrame) -> pd.DataFrame:
+    from cyberlib.language.keywords import keywords
+
+    return keywords(corpus)
+
+
 _COMMANDS: dict[str, tuple[str, Callable[[pd.DataFrame], pd.DataFrame]]] = {
-    "corpus": ("the corpus table: doc_id, outlet, date, title, n_words", _corpus_table),
+    "corpus": ("the corpus table: every column but the text", _corpus_table),
     "stats": ("the statistics frame of the articles", _stats_table),
     "themes": ("theme scores per article", _themes_table),
+    "entities": ("organisations, people, places and countries named", _entities_table),
+    "keywords": ("keywords per article", _keywords_table),
 }
 
 
@@ -74,8 +97,25 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (help_text, _) in _COMMANDS.items():
         p = sub.add_parser(name, help=help_text, description=help_text)
-        p.add_argument("paths", nargs="+", metavar="PATH", help="article file, folder or glob")
+        p.add_argument(
+            "paths",
+            nargs="+",
+            metavar="PATH",
+            help="article file, folder, glob, or a .jsonl/.csv/.tsv/.parquet file (also .gz)",
+        )
         p.add_argument("--format", choices=["csv", "json", "table"], default="table")
+        p.add_argument(
+            "--text-col",
+            default=None,
+            metavar="NAME",
+            help="column holding the article text (default: text, content or body)",
+        )
+        p.add_argument(
+            "--id-col",
+            default=None,
+            metavar="NAME",
+            help="column holding the article id (default: id, doc_id or url; else file:line)",
+        )
     rep = sub.add_parser("report", help="execute notebooks/ and write HTML + PNG charts")
     rep.add_argument("--out", default="reports/", help="output folder (default: reports/)")
     rep.add_argument("--corpus", default=None, help="folder of articles (default: data/articles)")
@@ -134,13 +174,34 @@ def _write(frame: pd.DataFrame, fmt: str, command: str) -> None:
         out.write(text + "\n")
 
 
+def _where(item: dict) -> str:
+    line = item.get("line")
+    return item["path"] if line is None else f"{item['path']} line {line}"
+
+
+def _safe_streams() -> None:
+    """Never fail on writing: characters the stream cannot encode become escapes."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a closed or unusual stream: leave it
+                pass
+
+
 def _run_table(args: argparse.Namespace) -> int:
     from cyberlib.reading.corpus import load_corpus
 
-    corpus = load_corpus(args.paths, errors="ignore")
+    corpus = load_corpus(args.paths, args.text_col, args.id_col, errors="ignore")
     skipped = corpus.attrs.get("skipped", [])
     for item in skipped:
-        print(f"cyberlib: skipped {item['path']}: {item['reason']}", file=sys.stderr)
+        print(f"cyberlib: skipped {_where(item)}: {item['reason']}", file=sys.stderr)
+    for item in corpus.attrs.get("flagged", []):
+        print(
+            f"cyberlib: note: {_where(item)} ({item['doc_id']}): {item['reason']}",
+            file=sys.stderr,
+        )
     if corpus.empty:
         print("cyberlib: no readable input", file=sys.stderr)
         return EXIT_USAGE
@@ -212,18 +273,12 @@ def _run_analyze(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status.
 
-    >>> main(["corpus", "data/articles/004_8441360021e80842.txt", "--format", "json"])
-    [
-     {
-      "doc_id":"004_8441360021e80842",
-      "outlet":"Tiền Phong",
-      "date":"2025-10-08T00:00:00.000",
-      "title":"Hà Nội chuẩn bị đón hàng trăm đoàn quốc tế dự sự kiện quan trọng của Liên Hợp Quốc",
-      "n_words":732
-     }
-    ]
+    >>> main(["corpus", "data/articles/004_8441360021e80842.txt"])
+                  doc_id     outlet       date                                    title  n_words
+    004_8441360021e80842 Tiền Phong 2025-10-08 Hà Nội chuẩn bị đón hàng trăm đoàn qu...      732
     0
     """
+    _safe_streams()
     args = _parser().parse_args(argv)
     try:
         if args.command == "report":

@@ -10,12 +10,27 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "data" / "articles"
 GOLD = Path(__file__).resolve().parent / "gold"
 
 os.environ.setdefault("MPLBACKEND", "Agg")
+
+# Property tests: a modest example count in `make test` ("ci"), a long run under
+# `make fuzz` (HYPOTHESIS_PROFILE=fuzz). A test that sets max_examples itself keeps it.
+# Every failure either run finds stays as an explicit regression test.
+settings.register_profile(
+    "ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=5000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 # the analysis cache of a test run starts empty and stays out of the working tree
 os.environ.setdefault("CYBERLIB_CACHE", tempfile.mkdtemp(prefix="cyberlib-test-cache-"))
 

@@ -2,12 +2,15 @@
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,7 +44,10 @@ def test_corpus_table(articles_dir):
 def test_corpus_csv_and_json_agree(articles_dir):
     csv = pd.read_csv(io.StringIO(run("corpus", articles_dir, "--format", "csv").stdout))
     records = json.loads(run("corpus", articles_dir, "--format", "json").stdout)
-    assert csv.columns.tolist() == ["doc_id", "outlet", "date", "title", "n_words"]
+    # every column of the corpus frame but the text
+    assert csv.columns.tolist() == [
+        "doc_id", "path", "outlet", "date", "title", "n_chars", "n_words", "removed_share",
+    ]  # fmt: skip
     assert csv.doc_id.tolist() == [r["doc_id"] for r in records]
     assert csv.n_words.tolist() == [r["n_words"] for r in records]
 
@@ -105,3 +111,103 @@ def test_report_with_a_missing_corpus_folder_is_a_usage_error(tmp_path):
     proc = run("report", "--out", tmp_path / "out", "--corpus", tmp_path / "khong-co")
     assert proc.returncode == 2
     assert "no such folder" in proc.stderr
+
+
+# --- input cases: table files, named columns, bad rows, odd file names
+
+
+def write_jsonl(path, rows):
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    return path
+
+
+SAMPLE_ROWS = [
+    {
+        "ma": "bai-1",
+        "noi_dung": "Lừa đảo qua mạng\nSố vụ tăng.\nTheo Cục A05, năm 2024 có 1.250 vụ lừa đảo "
+        "qua mạng, gây thiệt hại hơn 2 tỷ đồng.",
+        "outlet": "Báo Thử Nghiệm",
+        "date": "2024-04-02",
+    },
+    {"ma": "bai-2", "noi_dung": "", "outlet": "Tin Mẫu", "date": "2024-04-03"},
+]
+
+
+def test_a_jsonl_with_named_columns_keeps_its_metadata(tmp_path):
+    path = write_jsonl(tmp_path / "bai.jsonl", SAMPLE_ROWS)
+    proc = run("corpus", path, "--text-col", "noi_dung", "--id-col", "ma", "--format", "csv")
+    assert proc.returncode == 1  # one row has no text: named with its line
+    assert f"skipped {path} line 2: no text" in proc.stderr
+    frame = pd.read_csv(io.StringIO(proc.stdout))
+    assert frame.doc_id.tolist() == ["bai-1"]
+    assert frame.outlet.tolist() == ["Báo Thử Nghiệm"] and frame.ma.tolist() == ["bai-1"]
+    stats = run("stats", path, "--text-col", "noi_dung", "--id-col", "ma", "--format", "csv")
+    assert set(pd.read_csv(io.StringIO(stats.stdout)).doc_id) == {"bai-1"}
+
+
+def test_a_table_without_a_text_column_says_how_to_name_it(tmp_path):
+    path = write_jsonl(tmp_path / "bai.jsonl", SAMPLE_ROWS)
+    proc = run("corpus", path)
+    assert proc.returncode == 2
+    assert "no text column" in proc.stderr and "--text-col" in proc.stderr
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "table"])
+def test_a_file_name_that_is_not_utf8_prints_in_every_format(tmp_path, fmt, articles_dir):
+    folder = tmp_path / "bai"
+    folder.mkdir()
+    text = (articles_dir / "002_28eb2f94c31f650a.txt").read_bytes()
+    bad = os.path.join(os.fsencode(folder), b"bad\xff.txt")
+    with open(bad, "wb") as fh:
+        fh.write(text)
+    proc = subprocess.run(
+        [sys.executable, "-m", "cyberlib", "corpus", os.fsencode(folder), "--format", fmt],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert b"Traceback" not in proc.stderr
+    out = proc.stdout.decode("utf-8")  # valid UTF-8, the byte shown as an escape
+    assert "bad\\xff" in out or "bad\\\\xff" in out
+
+
+def test_heavy_cleaning_is_a_note_not_a_skip(tmp_path):
+    furniture = "\n".join(["Trang chủ | Đăng nhập | Đăng ký | Liên hệ | Quảng cáo"] * 12)
+    row = {"id": "nang", "text": "Tiêu đề\nMột câu ngắn của bài.\n" + furniture}
+    proc = run("corpus", write_jsonl(tmp_path / "f.jsonl", [row]), "--format", "csv")
+    assert proc.returncode == 0
+    assert "note:" in proc.stderr and "(nang)" in proc.stderr and "cleaning removed" in proc.stderr
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([".txt", ".jsonl", ".csv", ".parquet", ""]), st.binary(max_size=200)
+        ),
+        min_size=1,
+        max_size=3,
+    ),
+    st.sampled_from(["csv", "json", "table"]),
+)
+def test_the_cli_never_raises_on_any_bytes(files, fmt):
+    import contextlib
+    import tempfile
+
+    from cyberlib.cli import main
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for i, (suffix, data) in enumerate(files):
+            path = Path(tmp) / f"f{i}{suffix}"
+            path.write_bytes(data)
+            paths.append(str(path))
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            status = main(["corpus", *paths, "--format", fmt])
+    assert status in (0, 1, 2)
+    assert "Traceback" not in err.getvalue() and " failed: " not in err.getvalue()
+    if status == 2:
+        assert "no readable input" in err.getvalue()
+    else:
+        assert out.getvalue()

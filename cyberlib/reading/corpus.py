@@ -77,8 +77,10 @@ def resolve_paths(
 
 
 def _where(item: dict[str, Any]) -> str:
-    line = item.get("line")
-    return item["path"] if line is None else f"{item['path']} line {line}"
+    """``path``, ``path line N`` (``<DataFrame> row N`` for a frame), and the id when known."""
+    line, path = item.get("line"), item["path"]
+    where = path if line is None else f"{path} {'row' if path == '<DataFrame>' else 'line'} {line}"
+    return f"{where} ({item['doc_id']})" if item.get("doc_id") else where
 
 
 def load_corpus(
@@ -157,6 +159,9 @@ def load_corpus(
             bar.close()
     frames = [f for f in frames if len(f)] or frames[:1]
     corpus = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    if len(frames) > 1:  # a column that some batches lack is None there, as within a batch
+        for column in corpus.columns[len(COLUMNS) :]:
+            corpus[column] = corpus[column].astype(object).where(corpus[column].notna(), None)
     corpus.attrs = {"skipped": skipped, "flagged": flagged}
     if report:
         return corpus, pd.DataFrame(removed, columns=REMOVED_COLUMNS)

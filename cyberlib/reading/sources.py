@@ -1,10 +1,10 @@
 """Find the inputs of a corpus and read their raw records, one at a time.
 
 A *source* is a folder (its ``*.txt`` files, any case, sorted by name), a glob, a path,
-a list of those, or a table file: ``.jsonl`` (also ``.ndjson``), ``.csv``, ``.tsv`` or
-``.parquet``, each optionally gzip-compressed (``.jsonl.gz``). A *record* is one article
-as the source holds it: a whole ``.txt`` file, one line of a JSONL file, one row of a
-CSV/TSV/Parquet file.
+a list of those, or a table file: ``.jsonl`` (also ``.ndjson``), ``.json``, ``.csv``,
+``.tsv`` or ``.parquet``, each optionally gzip-compressed (``.jsonl.gz``). A *record* is
+one article as the source holds it: a whole ``.txt`` file, one line of a JSONL file, one
+row of a CSV/TSV/Parquet file, one item of a JSON array.
 
 :func:`plan` lists the inputs once (with how many records each holds, which column is
 the text and which the id, and which rows repeat an earlier id) and :func:`records`
@@ -14,7 +14,9 @@ Decisions worth knowing:
 
 * Record positions: ``line`` is the 1-based line of the file where a JSONL record or a
   CSV/TSV row starts (the CSV header is line 1), the 1-based row number in a Parquet
-  file, and ``None`` for a ``.txt`` file.
+  file or item number in a JSON array, and ``None`` for a ``.txt`` file.
+* A ``.json`` file holding an array of objects is read whole (it cannot be streamed: use
+  JSONL for large corpora); a ``.json`` file of one object per line is read as JSONL.
 * Text column: the first of ``text``, ``content``, ``body`` (any case) unless given;
   id column: the first of ``id``, ``doc_id``, ``url`` unless given. Without an id
   column an article's id is ``<file stem>:<line>``.
@@ -53,8 +55,9 @@ __all__ = [
 TEXT_COLUMNS = ("text", "content", "body")
 ID_COLUMNS = ("id", "doc_id", "url")
 TABLE_KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv"}
+TABLE_KINDS[".json"] = "json"  # a JSON array of objects (read whole), or JSON lines
 TABLE_KINDS[".parquet"] = "parquet"
-_KNOWN = ".txt, .jsonl, .csv, .tsv or .parquet (optionally .gz)"
+_KNOWN = ".txt, .jsonl, .json, .csv, .tsv or .parquet (optionally .gz)"
 _MAGIC = (
     (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx file)"),
     (b"%PDF", "a PDF file"),
@@ -78,7 +81,11 @@ def display_path(path: str | os.PathLike) -> str:
         text.encode("utf-8")
         return text
     except UnicodeEncodeError:
+        pass
+    try:  # bytes of a file name that were not UTF-8
         return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # other lone surrogates
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 @dataclass
@@ -132,10 +139,16 @@ def _classify(path: str) -> tuple[os.stat_result | None, str | None]:
         st = os.stat(path)
     except FileNotFoundError:
         if os.path.islink(path):
-            return None, f"dangling symbolic link (points to {display_path(os.readlink(path))})"
+            try:
+                target = display_path(os.readlink(path))
+            except OSError:
+                target = "?"
+            return None, f"dangling symbolic link (points to {target})"
         return None, "no such file or folder"
     except OSError as exc:
         return None, _stat_reason(exc)
+    except ValueError:  # a NUL character in the name
+        return None, "not a valid path"
     if stat.S_ISDIR(st.st_mode):
         return None, "is a folder, not a file"
     if not stat.S_ISREG(st.st_mode):
@@ -152,7 +165,7 @@ def _scan_folder(folder: str) -> tuple[list[str], list[dict[str, Any]]]:
         return [], [_problem(display_path(folder), f"folder {_stat_reason(exc)}")]
     found = [n for n in names if n.lower().endswith(".txt")]
     if not found:
-        tables = [n for n in names if _kind_of(n)[0] in ("jsonl", "csv", "tsv", "parquet")]
+        tables = [n for n in names if _kind_of(n)[0] != "txt"]
         hint = f" (it has {', '.join(tables[:3])}: name the table file itself)" if tables else ""
         problems.append(_problem(display_path(folder), f"folder has no .txt files{hint}"))
     return [os.path.join(folder, n) for n in found], problems
@@ -219,7 +232,16 @@ def _files(source: Any) -> tuple[list[str], list[os.stat_result], list[dict[str,
     if isinstance(source, str | bytes | os.PathLike):
         items = [source]
     else:
-        items = list(source)
+        try:
+            items = list(source)
+        except TypeError:
+            raise TypeError(
+                f"source is a {type(source).__name__}: give a folder, a file, a glob, "
+                "a list of those or a DataFrame"
+            ) from None
+    for item in items:
+        if not isinstance(item, str | bytes | os.PathLike):
+            raise TypeError(f"a source path is a {type(item).__name__}, not a path: {item!r}")
     names = [os.fsdecode(os.fspath(i)) for i in items]
     candidates, problems = _expand(names)
     files: list[str] = []
@@ -352,9 +374,49 @@ def _survey(inp: Input, text_col: str | None, id_col: str | None, seen: dict[str
             return ""
     if inp.kind == "parquet":
         return _survey_parquet(inp, text_col, id_col, seen)
+    if inp.kind == "json":
+        with _open(inp) as fh:
+            first = fh.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+        if first not in (b"[", b""):
+            inp.kind = "jsonl"  # one object per line under a .json name
     if inp.kind == "jsonl":
         return _survey_jsonl(inp, text_col, id_col, seen)
+    if inp.kind == "json":
+        return _survey_json(inp, text_col, id_col, seen)
     return _survey_delimited(inp, text_col, id_col, seen)
+
+
+def _json_items(inp: Input) -> tuple[list | None, str]:
+    """The items of a JSON array file, or ``(None, reason)``."""
+    with _open(inp) as fh:
+        data = fh.read()
+    try:
+        items = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return None, "not UTF-8 text"
+    except (ValueError, RecursionError) as exc:
+        return None, f"not valid JSON ({str(exc).split(':')[0]})"
+    if not isinstance(items, list):
+        return None, f"a JSON {type(items).__name__}, not an array of articles"
+    return items, ""
+
+
+def _survey_json(inp: Input, text_col, id_col, seen) -> str:
+    items, reason = _json_items(inp)
+    if items is None:
+        return reason
+    first = next((item for item in items if isinstance(item, dict)), None)
+    if first is None:
+        return "no item of the JSON array is an object" if items else "empty JSON array"
+    inp.text_col = _pick(first, text_col, TEXT_COLUMNS)
+    inp.id_col = _pick(first, id_col, ID_COLUMNS)
+    if inp.text_col is None:
+        return _missing_text(first, text_col)
+    for index, item in enumerate(items):
+        value = item.get(inp.id_col) if isinstance(item, dict) and inp.id_col else None
+        _note_id(inp, index, index + 1, value, seen)
+    inp.n_records = len(items)
+    return ""
 
 
 def _survey_jsonl(inp: Input, text_col, id_col, seen) -> str:
@@ -415,7 +477,7 @@ def _delimited_rows(inp: Input) -> Iterator[tuple[int, list[str] | None, list[st
     """``(line, header, None)`` first, then ``(line, None, row)`` per data row."""
     delimiter = "\t" if inp.kind == "tsv" else ","
     with _text_stream(inp) as fh:
-        reader = csv.reader((ln.replace("\0", "") for ln in fh), delimiter=delimiter)
+        reader = csv.reader(fh, delimiter=delimiter)
         start = 1
         for row in reader:
             end = reader.line_num
@@ -450,7 +512,7 @@ def _survey_delimited(inp: Input, text_col, id_col, seen) -> str:
     inp.n_records = index
     if header is None:
         return "empty file"
-    return ""
+    return "" if index else "no rows after the header"
 
 
 def _parquet_file(inp: Input):
@@ -504,6 +566,18 @@ def records(
         return
     if inp.kind == "parquet":
         yield from _parquet_records(inp, start, stop)
+        return
+    if inp.kind == "json":
+        items, _ = _json_items(inp)
+        for index, item in enumerate((items or [])[start:stop], start):
+            if isinstance(item, dict):
+                yield index + 1, item, None
+            else:
+                yield (
+                    index + 1,
+                    None,
+                    f"item {index + 1} is a JSON {type(item).__name__}, not an object",
+                )
         return
     index = 0
     if inp.kind == "jsonl":

@@ -55,11 +55,12 @@ COLUMNS = [
 ]  # fmt: skip
 HEAVY_CLEANING = 0.2  # flag an article that cleaning shortened by more than this share
 _SYLLABLE = re.compile(r"\w+")
-_NONSPACE = re.compile(r"\S")
-# columns of the source that the corpus frame computes itself; the source's values are
+# columns of the source that the corpus frame fills itself; the source's values are
 # kept under "source_<name>"
 _COMPUTED = {"path", "text", "n_chars", "n_words", "removed_share"}
 _FROM_SOURCE = ("title", "date", "outlet")
+# measures of the text that a source may carry (a corpus frame read again): recomputed
+_RECOMPUTED = {"n_chars", "n_words", "removed_share"}
 
 
 def _is_frame(source: Any) -> bool:
@@ -94,6 +95,7 @@ class _Source:
             self.text_col, self.id_col = _frame_plan(source, text_col, id_col)
             self.problems: list[dict[str, Any]] = []
             self.n_records = len(source)
+            self._ids = self._frame_ids()
             self._repeated = self._frame_repeats()
         else:
             if source is None:
@@ -103,7 +105,7 @@ class _Source:
             self.n_records = self.plan.n_records
 
     def _frame_repeats(self) -> dict[int, str]:
-        ids = self._frame_ids()
+        ids = self._ids
         seen: dict[str, int] = {}
         repeated = {}
         for i, doc_id in enumerate(ids):
@@ -116,9 +118,9 @@ class _Source:
     def _frame_ids(self) -> list[str]:
         frame = self.frame
         if self.id_col is None:
-            return [str(i) for i in frame.index]
+            return [text_value(str(i)) for i in frame.index]
         return [
-            str(v) if not _missing(v) else str(i)
+            text_value(str(v) if not _missing(v) else str(i))
             for i, v in zip(frame.index, frame[self.id_col], strict=True)
         ]
 
@@ -142,14 +144,14 @@ class _Source:
                         yield inp.path, line, "", reason
                         continue
                     value = fields.get(inp.id_col) if inp.id_col else None
-                    yield inp.path, line, row_id(inp, value, line), (inp, fields)
+                    yield inp.path, line, text_value(row_id(inp, value, line)), (inp, fields)
             first = last
             if first >= stop:
                 return
 
     def _frame_items(self, start: int, stop: int):
         frame = self.frame.iloc[start:stop]
-        ids = self._frame_ids()[start:stop] if self.n_records else []
+        ids = self._ids[start:stop]
         paths = frame["path"].tolist() if "path" in frame.columns else [None] * len(frame)
         rows = frame.to_dict("records")
         for k, (doc_id, path, fields) in enumerate(zip(ids, paths, rows, strict=True), start):
@@ -173,11 +175,15 @@ def _missing(value: Any) -> bool:
         return False
 
 
+def _nonspace(text: str) -> int:
+    return len(text) - sum(text.count(c) for c in " \n\t\r\f\v")
+
+
 def _share_removed(before: str, after: str) -> float:
-    total = len(_NONSPACE.findall(before))
+    total = _nonspace(before)
     if not total:
         return 0.0
-    return max(0.0, 1.0 - len(_NONSPACE.findall(after)) / total)
+    return max(0.0, 1.0 - _nonspace(after) / total)
 
 
 def prepare_text(raw: Any) -> tuple[str | None, str | None]:
@@ -194,7 +200,7 @@ def prepare_text(raw: Any) -> tuple[str | None, str | None]:
         except DecodeError as exc:
             return None, str(exc)
     elif isinstance(raw, str):
-        text = raw
+        text = text_value(raw)
         if looks_like_legacy_encoding(text):
             return None, (
                 "looks like TCVN3 (ABC) or VNI legacy encoding, which cannot be decoded "
@@ -210,15 +216,39 @@ def prepare_text(raw: Any) -> tuple[str | None, str | None]:
     return text, None
 
 
-def _plain(value: Any) -> Any:
-    """A metadata value as a scalar a table can hold (lists and dicts become JSON text)."""
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def text_value(value: str) -> str:
+    """``value`` without lone surrogates (from JSON ``"\\ud800"``), which no file format
+    can store: each becomes U+FFFD.
+
+    >>> text_value("Hà Nội \\ud800")
+    'Hà Nội �'
+    """
+    return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+
+
+def _plain(value: Any) -> str | None:
+    """A metadata value as text, so that a column has one type in every batch (numbers as
+    written, dates in ISO form, lists and objects as JSON; missing is None).
+
+    >>> _plain(12), _plain(1.5), _plain(["a", 1]), _plain(float("nan")), _plain(b"\\xc3\\xa1")
+    ('12', '1.5', '["a", 1]', None, 'á')
+    """
+    if _missing(value):
+        return None
+    if isinstance(value, str):
+        return text_value(value)
     if isinstance(value, list | dict | tuple):
         import json
 
-        return json.dumps(value, ensure_ascii=False, default=str)
-    if isinstance(value, str):
-        return display_path(value) if "\udc80" <= max(value, default="") else value
-    return value
+        return text_value(json.dumps(value, ensure_ascii=False, default=str))
+    if isinstance(value, bytes | bytearray):
+        return text_value(bytes(value).decode("utf-8", "replace"))
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return text_value(str(value))
 
 
 def _build(
@@ -283,8 +313,10 @@ def _build(
                 if name == "date":
                     date_value = value
                 elif isinstance(value, str) and value.strip():
-                    clean_value = normalize_unicode(strip_markup(value)).strip()
+                    clean_value = normalize_unicode(strip_markup(text_value(value))).strip()
                     row[name] = clean_value or row[name]
+                continue
+            if name in _RECOMPUTED:
                 continue
             key = f"source_{name}" if name in _COMPUTED or name == "doc_id" else name
             extra.setdefault(key, None)
@@ -306,24 +338,65 @@ def _frame(rows: list[dict], source_dates: list[Any], extra: list[str]) -> pd.Da
     frame = pd.DataFrame(rows, columns=COLUMNS + extra)
     parsed = pd.to_datetime(pd.Series(frame["date"], dtype=object), errors="coerce")
     if any(not _missing(d) for d in source_dates):
-        given = _parse_dates(source_dates)
+        given = parse_dates(source_dates)
         parsed = given.where(given.notna(), parsed)
     frame["date"] = parsed.astype("datetime64[ns]")
     frame["n_chars"] = frame["n_chars"].astype("int64")
     frame["n_words"] = frame["n_words"].astype("int64")
     frame["removed_share"] = frame["removed_share"].astype("float64")
-    for column in ("doc_id", "title", "outlet", "path", "text"):
-        frame[column] = frame[column].astype(object)
+    # text columns hold Python objects with None for missing, whatever the batch size
+    # (pandas would give a string dtype, or NaN, depending on what one batch holds)
+    for column in ["doc_id", "title", "outlet", "path", "text", *extra]:
+        values = frame[column]
+        frame[column] = values.astype(object).where(values.notna(), None)
     return frame
 
 
-def _parse_dates(values: list[Any]) -> pd.Series:
+_ISO_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}")
+_DMY_DATE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")
+_TIME_ZONE = r"\s*(?:Z|[+-]\d{2}:?\d{2}|GMT[+-]?\d*|UTC[+-]?\d*)$"
+
+
+def parse_dates(values: list[Any]) -> pd.Series:
+    """Dates of a source's ``date`` column: ISO (``2024-05-01``, ``2024-05-01T06:00+07:00``),
+    Vietnamese day-first (``01/05/2024``, ``1.5.2024 08:30``) or other written forms;
+    datetime values as they are. The wall-clock time written is kept and a time zone
+    dropped (an article of 06:00 in Hà Nội stays on its day); anything else is NaT.
+
+    >>> parse_dates(["2024-05-10", "05/10/2024", "2024-05-01T06:00:00+07:00", "hôm qua", 7])
+    0   2024-05-10 00:00:00
+    1   2024-10-05 00:00:00
+    2   2024-05-01 06:00:00
+    3                   NaT
+    4                   NaT
+    dtype: datetime64[ns]
+    """
+    import datetime as dt
+
     import pandas as pd
 
-    series = pd.Series([None if _missing(v) else v for v in values], dtype=object)
-    text = series.map(lambda v: v if v is None or isinstance(v, str) else str(v))
-    parsed = pd.to_datetime(text, errors="coerce", utc=True, format="mixed")
-    return parsed.dt.tz_convert(None)
+    out = pd.Series(pd.NaT, index=range(len(values)), dtype="datetime64[ns]")
+    strings: dict[int, str] = {}
+    for i, v in enumerate(values):
+        if isinstance(v, str) and v.strip():
+            strings[i] = v.strip()
+        elif isinstance(v, dt.datetime | dt.date) and not _missing(v):
+            stamp = pd.Timestamp(v)
+            out[i] = stamp.tz_localize(None) if stamp.tzinfo is not None else stamp
+    if strings:
+        text = pd.Series(strings).str.replace(_TIME_ZONE, "", regex=True)
+        iso = text.str.match(_ISO_DATE.pattern)
+        dmy = text.str.match(_DMY_DATE.pattern)
+        parts = [
+            pd.to_datetime(text[iso], errors="coerce", format="ISO8601"),
+            pd.to_datetime(text[dmy], errors="coerce", format="mixed", dayfirst=True),
+            pd.to_datetime(text[~iso & ~dmy], errors="coerce", format="mixed"),
+        ]
+        for part in parts:
+            for i, stamp in part.items():
+                if not pd.isna(stamp):
+                    out[i] = stamp.tz_localize(None) if stamp.tzinfo is not None else stamp
+    return out
 
 
 def _check(batch_rows: int) -> None:

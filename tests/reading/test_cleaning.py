@@ -168,3 +168,71 @@ def test_the_media_player_and_image_names_are_gone_from_the_corpus(corpus):
     doc = corpus.set_index("doc_id").text
     assert doc["001_434c56572f580cfd"].count("Ảnh: Phạm Hương") == 1
     assert doc["004_8441360021e80842"].count("Bình Giang - Như Ý") == 1
+
+
+# --- one-line bodies: the shape of scraped corpora (a title line, a lead line, the body)
+
+
+def one_line_articles():
+    from readsamples import ARTICLES
+
+    return [a["text"] for a in ARTICLES]
+
+
+@pytest.mark.parametrize("index", [0, 1, 2])
+def test_one_line_bodies_keep_every_word(index):
+    from readsamples import words
+
+    text = one_line_articles()[index]
+    cleaned = clean_article(text)
+    assert cleaned.removed == []
+    assert cleaned.text == text.strip()
+    assert words(cleaned.text) == words(text)
+
+
+def test_navigation_words_in_a_long_line_are_not_a_masthead():
+    # the body names "liên hệ", "đăng nhập", "đăng ký", "tòa soạn", "quảng cáo" in prose
+    text = one_line_articles()[0]
+    assert "đăng nhập" in text and "tòa soạn" in text
+    assert rules(text) == []
+
+
+def test_a_one_line_article_after_the_header_date_is_kept():
+    body = one_line_articles()[1].replace("\n", " ")
+    cleaned = clean_article(f" date 2024-03-12 (VTC News) - {body}")
+    assert cleaned.text == body
+    assert str(cleaned.date) == "2024-03-12" and cleaned.outlet == "VTC News"
+    assert [(r.rule, r.text) for r in cleaned.removed] == [
+        ("header", "date 2024-03-12 (VTC News) -")
+    ]
+
+
+def test_a_short_header_line_still_goes_whole():
+    cleaned = clean_article(" date 2025-10-29 (VTC News) -\nTiêu đề\nNội dung bài viết.")
+    assert cleaned.text == "Tiêu đề\nNội dung bài viết."
+
+
+def test_removed_share_and_flags_on_articles_of_our_own():
+    import pandas as pd
+    from readsamples import ARTICLES
+
+    from cyberlib import load_corpus
+
+    furniture = "\n".join(["Trang chủ | Đăng nhập | Đăng ký | Liên hệ | Quảng cáo"] * 12)
+    heavy = "Tiêu đề\nMột câu ngắn của bài.\n" + furniture
+    frame = pd.DataFrame(
+        {"id": ["a", "b", "nang"], "text": [ARTICLES[0]["text"], ARTICLES[1]["text"], heavy]}
+    )
+    with pytest.warns(UserWarning, match="nang"):
+        corpus = load_corpus(frame)
+    shares = corpus.set_index("doc_id").removed_share
+    assert shares["a"] == 0.0 and shares["b"] == 0.0
+    assert 0.8 < shares["nang"] < 1.0
+    assert [f["doc_id"] for f in corpus.attrs["flagged"]] == ["nang"]
+    assert "cleaning removed" in corpus.attrs["flagged"][0]["reason"]
+
+
+def test_shipped_articles_lose_little(corpus):
+    # page furniture only: the heaviest (Tiền Phong's masthead and photo names) under 10%
+    assert corpus.removed_share.max() < 0.1
+    assert corpus.attrs["flagged"] == []
