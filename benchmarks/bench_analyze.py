@@ -16,8 +16,9 @@ numbers). The first ``--sample`` articles are written to a temporary JSONL, and 
 * Dask: a ``LocalCluster`` of two worker processes against the local engine on two;
 * ``--sizes``: time of a cold run at each size (real articles first, generated ones to
   fill up), to see that time grows linearly;
-* ``--memory``: peak resident memory of a whole ``cyberlib analyze`` process (one worker)
-  at each size, measured by the kernel (``ru_maxrss`` of the child), target < 2 GB.
+* ``--memory``: peak resident memory of ``cyberlib analyze`` at each size with
+  ``--memory-workers`` workers, measured by the kernel (``ru_maxrss`` of the children: the
+  largest single process, not their sum), target < 2 GB.
 
 Every run writes to a temporary folder; nothing is written to the repository. The
 figures go to the README ("Speed and scale").
@@ -196,7 +197,8 @@ def main(argv: list[str] | None = None) -> int:
                                "--workers", str(a.memory_workers),
                                "--partition-rows", str(a.partition_rows)])  # fmt: skip
             print(
-                f"memory: {size} articles ({real} real, {made} generated), one worker: "
+                f"memory: {size} articles ({real} real, {made} generated), "
+                f"{a.memory_workers} worker(s), largest process: "
                 f"peak RSS {mb:,.0f} MB, {dt:.0f} s ({size / dt:,.1f} articles/s)",
                 flush=True,
             )
