@@ -80,6 +80,8 @@ def _rules() -> dict:
         "masthead_max_words": cfg["masthead"]["max_words"],
         "datelines": datelines,
         "mentions": mentions,
+        # any alias at all: most articles name none, and one search then settles it
+        "any_alias": re.compile("|".join(re.escape(row["alias"]) for row in aliases)),
         "dateline_lines": cfg["dateline"]["lines"],
         "title": cfg["title"],
         "title_end": re.compile(cfg["title"]["sentence_end"]),
@@ -129,6 +131,8 @@ def strip_markup(text: str) -> str:
 
 
 def _outlet_in(text: str, patterns: list[tuple[re.Pattern[str], str]]) -> str | None:
+    if not _rules()["any_alias"].search(text):
+        return None
     for pattern, outlet in patterns:
         if pattern.search(text):
             return outlet

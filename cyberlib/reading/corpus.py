@@ -36,7 +36,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from cyberlib.reading.stream import COLUMNS, _build, _check, _Source
+from cyberlib.reading.stream import COLUMNS, _build, _check, _Source, text_column
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -142,12 +142,10 @@ def load_corpus(
         bar = tqdm(total=src.n_records, desc="loading articles", unit="article")
     frames = []
     try:
-        for k in range(src.n_partitions(batch_rows)):
+        for k, batch in enumerate(src.batches(batch_rows)):
             own: list[dict[str, Any]] = list(src.problems) if k == 0 else []
             own_flags: list[dict[str, Any]] = []
-            frames.append(
-                _build(src, k * batch_rows, (k + 1) * batch_rows, own, own_flags, removed)
-            )
+            frames.append(_build(src, batch, own, own_flags, removed))
             tell(own)
             tell(own_flags, "flagged: ")
             skipped.extend(own)
@@ -159,9 +157,9 @@ def load_corpus(
             bar.close()
     frames = [f for f in frames if len(f)] or frames[:1]
     corpus = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-    if len(frames) > 1:  # a column that some batches lack is None there, as within a batch
+    if len(frames) > 1:  # a column that some batches lack is missing there, as within one
         for column in corpus.columns[len(COLUMNS) :]:
-            corpus[column] = corpus[column].astype(object).where(corpus[column].notna(), None)
+            corpus[column] = text_column(corpus[column])
     corpus.attrs = {"skipped": skipped, "flagged": flagged}
     if report:
         return corpus, pd.DataFrame(removed, columns=REMOVED_COLUMNS)

@@ -318,7 +318,13 @@ def _open(inp: Input) -> io.BufferedIOBase:
     return raw
 
 
-def _pick(columns: Iterable[str], given: str | None, names: tuple[str, ...]) -> str | None:
+def pick_column(columns: Iterable[str], given: str | None, names: tuple[str, ...]) -> str | None:
+    """``given`` if it is one of ``columns`` (else None), or the first of ``names`` found
+    in any case.
+
+    >>> pick_column(["URL", "Noi_dung", "Content"], None, ("text", "content", "body"))
+    'Content'
+    """
     columns = list(columns)
     if given is not None:
         return given if given in columns else None
@@ -346,7 +352,12 @@ def _note_id(inp: Input, index: int, line: int | None, value: Any, seen: dict[st
 
 
 def row_id(inp: Input, value: Any, line: int | None) -> str:
-    """The article id of a record: its id value, else ``<key>:<line>`` (``<key>`` for .txt)."""
+    """The article id of a record: its id value, else ``<key>:<line>`` (``<key>`` for .txt).
+
+    >>> inp = Input("bao/tin.jsonl", "bao/tin.jsonl", "jsonl", "tin")
+    >>> row_id(inp, " bai-7 ", 3), row_id(inp, None, 3), row_id(inp, float("nan"), 4)
+    ('bai-7', 'tin:3', 'tin:4')
+    """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return inp.key if line is None else f"{inp.key}:{line}"
     text = str(value).strip()
@@ -408,8 +419,8 @@ def _survey_json(inp: Input, text_col, id_col, seen) -> str:
     first = next((item for item in items if isinstance(item, dict)), None)
     if first is None:
         return "no item of the JSON array is an object" if items else "empty JSON array"
-    inp.text_col = _pick(first, text_col, TEXT_COLUMNS)
-    inp.id_col = _pick(first, id_col, ID_COLUMNS)
+    inp.text_col = pick_column(first, text_col, TEXT_COLUMNS)
+    inp.id_col = pick_column(first, id_col, ID_COLUMNS)
     if inp.text_col is None:
         return _missing_text(first, text_col)
     for index, item in enumerate(items):
@@ -426,8 +437,8 @@ def _survey_jsonl(inp: Input, text_col, id_col, seen) -> str:
         for line, fields, _error in _jsonl_lines(fh):
             if fields is not None and inp.text_col is None:
                 columns_seen = list(fields)
-                inp.text_col = _pick(fields, text_col, TEXT_COLUMNS)
-                inp.id_col = _pick(fields, id_col, ID_COLUMNS)
+                inp.text_col = pick_column(fields, text_col, TEXT_COLUMNS)
+                inp.id_col = pick_column(fields, id_col, ID_COLUMNS)
                 if inp.text_col is None:
                     return _missing_text(fields, text_col)
             value = fields.get(inp.id_col) if fields is not None and inp.id_col else None
@@ -494,8 +505,8 @@ def _survey_delimited(inp: Input, text_col, id_col, seen) -> str:
         for line, _, row in _delimited_rows(inp):
             if header is None:
                 header = row
-                inp.text_col = _pick(header, text_col, TEXT_COLUMNS)
-                inp.id_col = _pick(header, id_col, ID_COLUMNS)
+                inp.text_col = pick_column(header, text_col, TEXT_COLUMNS)
+                inp.id_col = pick_column(header, id_col, ID_COLUMNS)
                 if inp.text_col is None:
                     return _missing_text(header, text_col)
                 id_at = header.index(inp.id_col) if inp.id_col else None
@@ -530,8 +541,8 @@ def _survey_parquet(inp: Input, text_col, id_col, seen) -> str:
     except Exception as exc:  # noqa: BLE001 - pyarrow raises several kinds for a bad file
         return f"not a readable Parquet file ({type(exc).__name__}: {exc})"
     names = pf.schema_arrow.names
-    inp.text_col = _pick(names, text_col, TEXT_COLUMNS)
-    inp.id_col = _pick(names, id_col, ID_COLUMNS)
+    inp.text_col = pick_column(names, text_col, TEXT_COLUMNS)
+    inp.id_col = pick_column(names, id_col, ID_COLUMNS)
     if inp.text_col is None:
         return _missing_text(names, text_col)
     inp.kind = "parquet"
@@ -553,6 +564,10 @@ def records(
 
     ``fields`` maps column names to values (a ``.txt`` file gives ``{"text": bytes}``);
     ``reason`` says why a record cannot be used (``fields`` is then None).
+
+    >>> (inp,) = plan("data/articles/004_8441360021e80842.txt").inputs
+    >>> [(line, fields["text"][:16].decode()) for line, fields, _ in records(inp)]
+    [(None, ' date 2025-10-08')]
     """
     stop = inp.n_records if stop is None else min(stop, inp.n_records)
     if start >= stop:

@@ -14,8 +14,9 @@ Decisions worth knowing:
 * Problems found while listing the inputs (missing paths, unreadable files, a table
   without a text column, a file listed twice) belong to batch 0.
 * Each skip is a dict ``{"path", "line", "reason"}`` (``line`` as in
-  :mod:`cyberlib.reading.sources`; None for whole files); a frame's own skips are also in
-  ``frame.attrs["skipped"]``.
+  :mod:`cyberlib.reading.sources`; None for whole files; for a DataFrame source ``path``
+  is ``"<DataFrame>"`` or the row's ``path`` value and ``line`` the row's position from
+  1); a batch's own skips are also in ``frame.attrs["skipped"]``.
 * An article that cleaning shortened by more than a fifth (``removed_share > 0.2``) is
   kept and *flagged*: ``{"path", "line", "doc_id", "reason"}`` in ``frame.attrs["flagged"]``
   (and in the ``flagged`` list given to :func:`iter_corpus`).
@@ -26,6 +27,7 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Iterable, Iterator
@@ -40,6 +42,7 @@ from cyberlib.reading.sources import (
     Input,
     Plan,
     display_path,
+    pick_column,
     plan,
     records,
     row_id,
@@ -57,7 +60,7 @@ HEAVY_CLEANING = 0.2  # flag an article that cleaning shortened by more than thi
 _SYLLABLE = re.compile(r"\w+")
 # columns of the source that the corpus frame fills itself; the source's values are
 # kept under "source_<name>"
-_COMPUTED = {"path", "text", "n_chars", "n_words", "removed_share"}
+_COMPUTED = {"path", "text"}
 _FROM_SOURCE = ("title", "date", "outlet")
 # measures of the text that a source may carry (a corpus frame read again): recomputed
 _RECOMPUTED = {"n_chars", "n_words", "removed_share"}
@@ -72,14 +75,12 @@ def _is_frame(source: Any) -> bool:
 
 
 def _frame_plan(frame: pd.DataFrame, text_col: str | None, id_col: str | None):
-    from cyberlib.reading.sources import _pick
-
     columns = [str(c) for c in frame.columns]
-    text = _pick(columns, text_col, TEXT_COLUMNS)
+    text = pick_column(columns, text_col, TEXT_COLUMNS)
     if text is None:
         wanted = f"'{text_col}'" if text_col else "'text', 'content' or 'body' (or text_col=)"
         raise ValueError(f"a DataFrame source needs a text column {wanted}; it has {columns}")
-    ident = _pick(columns, id_col, ID_COLUMNS)
+    ident = pick_column(columns, id_col, ID_COLUMNS)
     if id_col is not None and ident is None:
         raise ValueError(f"the DataFrame has no id column '{id_col}'; it has {columns}")
     return text, ident
@@ -126,6 +127,18 @@ class _Source:
 
     def n_partitions(self, batch_rows: int) -> int:
         return max(1, math.ceil(self.n_records / batch_rows))
+
+    def batches(self, batch_rows: int) -> Iterator[Iterable]:
+        """The items of each batch in turn, reading the files once from start to end
+        (consume each batch before asking for the next)."""
+        n = self.n_partitions(batch_rows)
+        if self.frame is not None:
+            for k in range(n):
+                yield self.items(k * batch_rows, (k + 1) * batch_rows)
+            return
+        stream = self.items(0, self.n_records)
+        for _ in range(n):
+            yield itertools.islice(stream, batch_rows)
 
     def items(self, start: int, stop: int) -> Iterator[tuple[str | None, int | None, str, Any]]:
         """``(path, line, doc_id, fields_or_reason)`` for the records ``start``…``stop - 1``."""
@@ -253,16 +266,16 @@ def _plain(value: Any) -> str | None:
 
 def _build(
     src: _Source,
-    start: int,
-    stop: int,
+    items: Iterable[tuple[str | None, int | None, str, Any]],
     skipped: list[dict[str, Any]],
     flagged: list[dict[str, Any]],
     removed: list[dict[str, Any]] | None = None,
 ) -> pd.DataFrame:
+    """The corpus frame of ``items`` (from :meth:`_Source.items`), skips and flags noted."""
     rows: list[dict[str, Any]] = []
     source_dates: list[Any] = []
     extra: dict[str, None] = {}
-    for path, line, doc_id, item in src.items(start, stop):
+    for path, line, doc_id, item in items:
         where = path if path is not None else "<DataFrame>"
         if isinstance(item, str):
             skipped.append({"path": where, "line": line, "reason": item})
@@ -344,12 +357,26 @@ def _frame(rows: list[dict], source_dates: list[Any], extra: list[str]) -> pd.Da
     frame["n_chars"] = frame["n_chars"].astype("int64")
     frame["n_words"] = frame["n_words"].astype("int64")
     frame["removed_share"] = frame["removed_share"].astype("float64")
-    # text columns hold Python objects with None for missing, whatever the batch size
-    # (pandas would give a string dtype, or NaN, depending on what one batch holds)
+    # text columns have one dtype whatever one batch holds (an all-missing column too):
+    # pandas' string dtype ("str", missing as NaN) from pandas 3 on, else objects with None
     for column in ["doc_id", "title", "outlet", "path", "text", *extra]:
-        values = frame[column]
-        frame[column] = values.astype(object).where(values.notna(), None)
+        frame[column] = text_column(frame[column])
     return frame
+
+
+def text_column(values: pd.Series) -> pd.Series:
+    """``values`` as the corpus frame's text dtype, the same in every batch: pandas'
+    string dtype (missing as NaN) from pandas 3 on, else objects with None.
+
+    >>> import pandas as pd
+    >>> text_column(pd.Series(["Hà Nội", None], dtype=object)).isna().tolist()
+    [False, True]
+    """
+    import pandas as pd
+
+    if int(pd.__version__.split(".")[0]) >= 3:
+        return values.astype("str")
+    return values.astype(object).where(values.notna(), None)
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}")
@@ -432,10 +459,10 @@ def iter_corpus(
     sink = skipped if skipped is not None else []
     flags = flagged if flagged is not None else []
     sink.extend(src.problems)
-    for k in range(src.n_partitions(batch_rows)):
+    for k, batch in enumerate(src.batches(batch_rows)):
         own: list[dict[str, Any]] = list(src.problems) if k == 0 else []
         own_flags: list[dict[str, Any]] = []
-        frame = _build(src, k * batch_rows, (k + 1) * batch_rows, own, own_flags)
+        frame = _build(src, batch, own, own_flags)
         sink.extend(own[len(src.problems) if k == 0 else 0 :])
         flags.extend(own_flags)
         frame.attrs["skipped"] = own
@@ -464,7 +491,7 @@ def read_partition(
         raise IndexError(f"partition {index} of {src.n_partitions(batch_rows)}")
     own: list[dict[str, Any]] = list(src.problems) if index == 0 else []
     flags: list[dict[str, Any]] = []
-    frame = _build(src, index * batch_rows, (index + 1) * batch_rows, own, flags)
+    frame = _build(src, src.items(index * batch_rows, (index + 1) * batch_rows), own, flags)
     frame.attrs["skipped"] = own
     frame.attrs["flagged"] = flags
     return frame, own

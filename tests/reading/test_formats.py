@@ -274,6 +274,6 @@ def test_other_columns_are_text_with_one_type_in_every_batch(tmp_path):
     ]
     corpus = load_corpus(write_jsonl(tmp_path / "m.jsonl", rows))
     assert corpus.views.tolist() == ["12", "1.200", "3.5"]
-    assert corpus.tags.tolist() == ['["lừa đảo", "mạng"]', None, None]
-    assert corpus.checked.tolist() == ["True", None, None]
+    assert corpus.tags[0] == '["lừa đảo", "mạng"]' and corpus.checked[0] == "True"
+    assert corpus.tags.isna().tolist() == corpus.checked.isna().tolist() == [False, True, True]
     corpus.to_parquet(tmp_path / "out.parquet")
