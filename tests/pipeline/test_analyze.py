@@ -297,3 +297,25 @@ def test_new_articles_reuse_the_partitions_before_them(tmp_path):
     assert grown["run"]["partitions_reused"] == 3 and grown["run"]["partitions_computed"] == 2
     run(source, tmp_path / "fresh")
     assert_same_tables(read_analysis(tmp_path / "out"), read_analysis(tmp_path / "fresh"))
+
+
+def test_each_article_is_segmented_once(monkeypatch):
+    import underthesea
+
+    from cyberlib.language import tokens
+    from cyberlib.pipeline.partition import analyse_partition
+
+    tokens._segmenters()  # the real models first
+    seen: list[str] = []
+    real = underthesea.word_tokenize
+
+    def spy(text, *args, **kwargs):
+        seen.append(text)
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(underthesea, "word_tokenize", spy)
+    corpus = load_corpus(make_frame(4))
+    tables, _ = analyse_partition(corpus, [])
+    assert len(tables["entities"]) > 0 and len(tables["terms"]) > 0
+    segmented = sum(len(piece) for piece in seen)
+    assert 0.9 * corpus["text"].str.len().sum() <= segmented <= corpus["text"].str.len().sum()
