@@ -36,6 +36,8 @@ _EXPORTS: dict[str, str] = {
     "sentence_themes": "cyberlib.language.themes",
     "keywords": "cyberlib.language.keywords",
     "entities": "cyberlib.language.entities",
+    "analyze": "cyberlib.pipeline.run",
+    "read_analysis": "cyberlib.pipeline.store",
 }
 
 __all__ = sorted(_EXPORTS)
@@ -48,6 +50,8 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from cyberlib.language.themes import sentence_themes, theme_scores
     from cyberlib.language.tokens import sentences, tokenize, tokenize_corpus
     from cyberlib.normalization import normalize
+    from cyberlib.pipeline.run import analyze
+    from cyberlib.pipeline.store import read_analysis
     from cyberlib.reading.corpus import load_corpus
 
 

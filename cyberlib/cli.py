@@ -8,6 +8,8 @@
     cyberlib entities PATH... [--format ...]            organisations, people, places
     cyberlib keywords PATH... [--format ...]            keywords per article
     cyberlib report [--out reports/] [--corpus DIR]     execute notebooks/, write HTML + PNG
+    cyberlib analyze SOURCE... --out DIR [--engine local|dask] [--scheduler ADDRESS]
+                    [--partition-rows N] [--workers N] [--csv]   Parquet tables of everything
 
 PATH is a file, a folder (its ``*.txt``, sorted) or a glob; a ``.jsonl``, ``.csv``,
 ``.tsv`` or ``.parquet`` file (also ``.gz``) holds one article per line or row, its text
@@ -118,6 +120,21 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument("--out", default="reports/", help="output folder (default: reports/)")
     rep.add_argument("--corpus", default=None, help="folder of articles (default: data/articles)")
     rep.add_argument("--notebooks", default="notebooks", help="folder of notebooks")
+    ana = sub.add_parser(
+        "analyze",
+        help="analyse a corpus of any size into a folder of Parquet tables (resumable)",
+        description="Statistics, themes, entities and keywords of every article, written "
+        "partition by partition into DIR; rerun the same command to resume or update.",
+    )
+    ana.add_argument("sources", nargs="+", metavar="SOURCE", help="file, folder or glob")
+    ana.add_argument("--out", required=True, metavar="DIR", help="analysis folder")
+    ana.add_argument("--engine", choices=["local", "dask"], default="local")
+    ana.add_argument("--scheduler", metavar="ADDRESS", help="dask scheduler (else a LocalCluster)")
+    ana.add_argument("--partition-rows", type=int, default=1000, metavar="N")
+    ana.add_argument("--workers", type=int, default=None, metavar="N", help="default: all cores")
+    ana.add_argument("--csv", action="store_true", help="also write DIR/csv/*.csv for Excel")
+    ana.add_argument("--text-col", default=None, help="column holding the article text")
+    ana.add_argument("--id-col", default=None, help="column holding the article id")
     return parser
 
 
@@ -209,6 +226,50 @@ def _run_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _run_analyze(args: argparse.Namespace) -> int:
+    from cyberlib.pipeline.run import analyze
+
+    if args.partition_rows < 1 or (args.workers is not None and args.workers < 1):
+        print("cyberlib: --partition-rows and --workers must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    if args.scheduler and args.engine != "dask":
+        print("cyberlib: --scheduler needs --engine dask", file=sys.stderr)
+        return EXIT_USAGE
+    manifest = analyze(
+        args.sources,
+        args.out,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        partition_rows=args.partition_rows,
+        workers=args.workers,
+        csv=args.csv,
+        text_col=args.text_col,
+        id_col=args.id_col,
+    )
+    import pandas as pd
+
+    from cyberlib.pipeline.store import Store
+
+    store = Store(args.out)
+    for part in manifest["partitions"].values():
+        if part["skipped"]:
+            skipped = store.read_table(part["files"]["skipped"])
+            for path, line, reason in skipped.itertuples(index=False):
+                where = path if pd.isna(line) else f"{path}:{line}"
+                print(f"cyberlib: skipped {where}: {reason}", file=sys.stderr)
+    counts, run = manifest["counts"], manifest["run"]
+    print(
+        f"cyberlib: {counts['articles']} articles in {manifest['partition_count']} partitions "
+        f"({run['partitions_computed']} computed, {run['partitions_reused']} reused) "
+        f"written to {args.out}",
+        file=sys.stderr,
+    )
+    if not counts["articles"]:
+        print("cyberlib: no readable input", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_SKIPPED if counts["skipped"] else EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status.
 
@@ -222,6 +283,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "report":
             return _run_report(args)
+        if args.command == "analyze":
+            return _run_analyze(args)
         return _run_table(args)
     except BrokenPipeError:  # e.g. `cyberlib stats data | head`
         sys.stderr.close()

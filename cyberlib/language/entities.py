@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from typing import TYPE_CHECKING, Any, Literal
 
 from cyberlib.language.entity_rules import (
@@ -38,13 +39,17 @@ from cyberlib.language.entity_rules import (
     gazetteer_index,
     is_acronym,
     rule_lists,
+    word_pairs,
 )
 from cyberlib.normalization import normalize
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import pandas as pd
 
     from cyberlib.language.parallel import Engine
+    from cyberlib.language.tokens import Analysis
 
 __all__ = ["KINDS", "canonical", "entities", "find_entities", "ner_spans"]
 
@@ -58,8 +63,9 @@ def ner_spans(text: str) -> list[tuple[int, int, str]]:
     >>> ner_spans("Ông Nguyễn Văn Nam làm việc tại Hà Nội.")
     [(4, 18, 'PER'), (32, 38, 'LOC')]
     """
-    from underthesea import ner, sent_tokenize
+    from underthesea import sent_tokenize
 
+    ner = _ner()
     out = []
     for para in re.finditer(r"[^\n]+", text):
         pos = para.start()
@@ -110,17 +116,25 @@ def _ner_entity(text: str, start: int, end: int, tag: str) -> Span | None:
     return (start, end, surface, _NER_KIND[tag])
 
 
-def _rules_doc(text: str) -> list[Span]:
-    return find_entities(text)
+def _spans(value: list[list[Any]]) -> list[tuple[int, int, str]]:
+    return [(int(s), int(e), str(t)) for s, e, t in value]
 
 
-def _data_version() -> str:
-    import hashlib
+_NER_LOCK = threading.Lock()
+_ner_loaded = False
 
-    from cyberlib.resources import data_text
 
-    raw = data_text("gazetteer.csv") + data_text("entity_rules.toml")
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+def _ner() -> Any:
+    """underthesea ``ner``, its model loaded once under a lock (it loads lazily, unguarded)."""
+    global _ner_loaded
+    from underthesea import ner
+
+    if not _ner_loaded:
+        with _NER_LOCK:
+            if not _ner_loaded:
+                ner("Hà Nội")
+                _ner_loaded = True
+    return ner
 
 
 def entities(
@@ -130,10 +144,16 @@ def entities(
     engine: Engine = "processes",
     cache: bool = True,
     cache_dir: str | os.PathLike | None = None,
+    analyses: Sequence[Analysis] | None = None,
 ) -> pd.DataFrame:
     """Long frame ``doc_id, entity, kind, mentions``: each entity once per article, in its
     canonical form, in order of first mention. ``method="ner"`` adds underthesea ``ner``
     finds outside the rule spans (slower; cached).
+
+    The rules use underthesea's word segmentation of each article, sentence by sentence:
+    the same pass as :func:`cyberlib.tokenize_corpus` and :func:`cyberlib.keywords` (shared
+    through the cache, or given as ``analyses``, one :func:`~cyberlib.language.tokens.analyse`
+    result per article, as :func:`cyberlib.analyze` does).
 
     >>> import pandas as pd
     >>> text = "Thượng tướng Lê Quý Vương gặp Tổng Giám đốc NCA Keith Bristow tại Vương quốc Anh."
@@ -147,17 +167,23 @@ def entities(
     import pandas as pd
 
     from cyberlib.language.parallel import map_texts
-    from cyberlib.language.tokens import as_corpus
+    from cyberlib.language.tokens import analyse_corpus, as_corpus
 
     if method not in ("rules", "ner"):
         raise ValueError(f"method must be 'rules' or 'ner', not {method!r}")
     corpus = as_corpus(corpus)
     texts = [normalize(str(t)) for t in corpus["text"].fillna("")]
     opts = {"engine": engine, "cache": cache, "cache_dir": cache_dir}
-    found = map_texts(_rules_doc, texts, namespace="entities", params=_data_version(), **opts)
+    if analyses is None:
+        analyses = analyse_corpus(corpus, **opts)
+    elif len(analyses) != len(texts):
+        raise ValueError(f"{len(analyses)} analyses for {len(texts)} articles")
+    found = [
+        find_entities(text, word_pairs(analysis))
+        for text, analysis in zip(texts, analyses, strict=True)
+    ]
     if method == "ner":
-        tagged = map_texts(ner_spans, texts, namespace="ner", **opts)
-        found = [list(spans) for spans in found]  # never extend a cached or shared list
+        tagged = map_texts(ner_spans, texts, namespace="ner", decode=_spans, **opts)
         for text, spans, extra in zip(texts, found, tagged, strict=True):
             for start, end, tag in extra:
                 if all(end <= s or start >= e for s, e, _, _ in spans):

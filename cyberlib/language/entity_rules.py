@@ -23,7 +23,7 @@ from cyberlib.language.gazetteer import (
 )
 from cyberlib.normalization import normalize
 
-__all__ = ["KINDS", "Span", "canonical", "find_entities"]
+__all__ = ["KINDS", "Span", "canonical", "find_entities", "word_pairs"]
 
 Span = tuple[int, int, str, str]  # start, end, canonical name, kind
 _TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
@@ -68,15 +68,31 @@ def _linked(text: str, tokens: list[re.Match[str]], j: int) -> bool:
     return 0 < j < len(tokens) and text[tokens[j - 1].end() : tokens[j].start()] == " "
 
 
-def _word_pairs(text: str) -> frozenset[str]:
-    """Adjacent syllables that underthesea's ``word_tokenize`` puts in one word ("công an")."""
-    from underthesea import word_tokenize
+def word_pairs(analysis: list[tuple[int, int, list[str]]]) -> frozenset[str]:
+    """Adjacent syllables that underthesea's ``word_tokenize`` put in one word ("công an"),
+    from an analysis of :func:`cyberlib.language.tokens.analyse` (segmented sentence by
+    sentence, so the segmenter runs once per article for tokens, keywords and entities).
 
+    >>> sorted(word_pairs([(0, 16, ["Công an", "bắt", "tin tặc"])]))
+    ['công an', 'tin tặc']
+    """
     pairs = set()
-    for word in word_tokenize(text):
-        parts = word.casefold().split()
-        pairs.update(f"{a} {b}" for a, b in zip(parts, parts[1:], strict=False))
+    for _, _, words in analysis:
+        for word in words:
+            if " " not in word:  # most words: one syllable, no pair
+                continue
+            parts = word.casefold().split()
+            if len(parts) == 2:
+                pairs.add(" ".join(parts))
+            else:
+                pairs.update(f"{a} {b}" for a, b in zip(parts, parts[1:], strict=False))
     return frozenset(pairs)
+
+
+def _word_pairs(text: str) -> frozenset[str]:
+    from cyberlib.language.tokens import analyse
+
+    return word_pairs(analyse(text))
 
 
 def _org_end(text: str, tokens: list[re.Match[str]], i: int, pairs: frozenset[str]) -> int:
@@ -252,9 +268,10 @@ def _person_spans(text: str, tokens, index, taken: list[Span]) -> tuple[list[Spa
     return full, short
 
 
-def find_entities(text: str) -> list[Span]:
+def find_entities(text: str, pairs: frozenset[str] | None = None) -> list[Span]:
     """Entity spans ``(start, end, canonical, kind)`` of one text by the rules (indices into
-    ``normalize(text)``).
+    ``normalize(text)``). ``pairs`` are the text's :func:`word_pairs` when already known
+    (else the text is segmented here).
 
     >>> for _, _, name, kind in find_entities(
     ...     "Đại sứ Hoa Kỳ Marc Knapper gặp Thiếu tướng Lê Xuân Minh tại Bộ Công an."):
@@ -267,7 +284,7 @@ def find_entities(text: str) -> list[Span]:
     text = normalize(text)
     tokens = list(_TOKEN.finditer(text))
     index = {t.start(): k for k, t in enumerate(tokens)}
-    heads = _head_spans(text, tokens, index, _word_pairs(text))
+    heads = _head_spans(text, tokens, index, _word_pairs(text) if pairs is None else pairs)
     spans = _resolve(_gazetteer_spans(text) + heads)
     full, short = _person_spans(text, tokens, index, spans)
     full = _resolve(full)

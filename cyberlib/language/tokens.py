@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from typing import TYPE_CHECKING, Any
 
 from cyberlib.normalization import normalize, normalize_with_offsets
@@ -25,13 +26,63 @@ if TYPE_CHECKING:
 
     from cyberlib.language.parallel import Engine
 
-__all__ = ["analyse_corpus", "sentences", "stopwords", "tokenize", "tokenize_corpus"]
+__all__ = [
+    "analyse",
+    "analyse_corpus",
+    "decode_analysis",
+    "sentences",
+    "stopwords",
+    "tokenize",
+    "tokenize_corpus",
+]
 
 _WORDCHAR = re.compile(r"[^\W_]")
 _NUMBER = re.compile(r"[+-]?\d[\d.,/:%+-]*")
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 Analysis = list[tuple[int, int, list[str]]]  # per sentence: start, end, tokens
+_MAX_SENTENCE = 1000  # characters handed to word_tokenize at once
+_LOAD_LOCK = threading.Lock()
+_loaded = False
+
+
+def _segmenters() -> tuple[Any, Any]:
+    """underthesea's ``sent_tokenize`` and ``word_tokenize``, their models loaded once
+    under a lock (underthesea loads them lazily and unguarded)."""
+    global _loaded
+    from underthesea import sent_tokenize, word_tokenize
+
+    if not _loaded:
+        with _LOAD_LOCK:
+            if not _loaded:
+                sent_tokenize("Một. Hai.")
+                word_tokenize("Một hai")
+                _loaded = True
+    return sent_tokenize, word_tokenize
+
+
+def _pieces(start: int, end: int, text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` cut at spaces into pieces of at most ``_MAX_SENTENCE`` characters."""
+    out = []
+    while end - start > _MAX_SENTENCE:
+        cut = text.rfind(" ", start + 1, start + _MAX_SENTENCE)
+        cut = cut if cut > start else start + _MAX_SENTENCE
+        out.append((start, cut))
+        start = cut
+        while start < end and text[start] == " ":
+            start += 1
+    if end > start:
+        out.append((start, end))
+    return out
+
+
+def decode_analysis(value: list[list[Any]]) -> Analysis:
+    """An :data:`Analysis` back from its JSON form (lists instead of tuples).
+
+    >>> decode_analysis([[0, 11, ["Hà Nội", "đẹp", "."]]])
+    [(0, 11, ['Hà Nội', 'đẹp', '.'])]
+    """
+    return [(int(s), int(e), [str(t) for t in toks]) for s, e, toks in value]
 
 
 def stopwords() -> frozenset[str]:
@@ -50,8 +101,7 @@ def analyse(text: str) -> Analysis:
     >>> analyse("Hà Nội đẹp. Ông nói vậy.")
     [(0, 11, ['Hà Nội', 'đẹp', '.']), (12, 24, ['Ông', 'nói', 'vậy', '.'])]
     """
-    from underthesea import sent_tokenize, word_tokenize
-
+    sent_tokenize, word_tokenize = _segmenters()
     norm, offsets = normalize_with_offsets(text)
     out: Analysis = []
     for para in _PARAGRAPH.finditer(norm):
@@ -67,10 +117,12 @@ def analyse(text: str) -> Analysis:
             start = found if found >= 0 else pos
             end = min(len(chunk), start + len(sent))
             pos = end
-            s, e = para.start() + start, para.start() + end
-            if offsets is not None:
-                s, e = offsets[s], offsets[e]
-            out.append((s, e, word_tokenize(sent)))
+            for a, b in _pieces(start, end, chunk):
+                s, e = para.start() + a, para.start() + b
+                words = word_tokenize(chunk[a:b])
+                if offsets is not None:
+                    s, e = offsets[s], offsets[e]
+                out.append((s, e, words))
     return out
 
 
@@ -153,7 +205,13 @@ def analyse_corpus(
 
     texts = [str(t) for t in as_corpus(corpus)["text"].fillna("")]
     return map_texts(
-        analyse, texts, namespace="tokens", engine=engine, cache=cache, cache_dir=cache_dir
+        analyse,
+        texts,
+        namespace="tokens",
+        engine=engine,
+        cache=cache,
+        cache_dir=cache_dir,
+        decode=decode_analysis,
     )
 
 

@@ -244,3 +244,74 @@ def test_ner_filters_its_known_mistakes():
     assert _ner_entity(text, start, start + len("Một Mình"), "PER") is None  # a fragment
     start = text.index("TPO")
     assert _ner_entity(text, start, start + 3, "ORG") is None  # an unknown acronym
+
+
+_THREADS_SCRIPT = """
+import threading
+import pandas as pd
+from cyberlib.language.entities import entities
+
+text = "Thượng tướng Lê Quý Vương gặp Đại sứ Hoa Kỳ Marc Knapper tại Bộ Công an."
+corpus = pd.DataFrame({"doc_id": ["a"], "text": [text]})
+results, errors = [], []
+
+def run():
+    try:
+        results.append(entities(corpus, cache=False, engine="serial")["entity"].tolist())
+    except Exception as exc:
+        errors.append(repr(exc))
+
+threads = [threading.Thread(target=run) for _ in range(4)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+assert not errors, errors
+assert len(results) == 4 and all(r == results[0] for r in results), results
+assert "Lê Quý Vương" in results[0], results
+print("ok")
+"""
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_threads_on_a_cold_start_all_succeed(attempt):
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _THREADS_SCRIPT], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "ok"
+
+
+def test_a_long_one_line_article_is_segmented_in_bounded_pieces(monkeypatch):
+    import underthesea
+
+    from cyberlib.language import tokens
+
+    seen: list[int] = []
+    real = underthesea.word_tokenize
+
+    def spy(text, *args, **kwargs):
+        seen.append(len(text))
+        return real(text, *args, **kwargs)
+
+    tokens._segmenters()  # load the real models first
+    monkeypatch.setattr(underthesea, "word_tokenize", spy)
+    clause = "công an tỉnh Lào Cai phối hợp với Bộ Công an, điều tra đường dây lừa đảo, "
+    text = "Theo Thượng tướng Lê Quý Vương " + clause * 400  # ~30,000 characters, no full stop
+    found = entities(pd.DataFrame({"doc_id": ["a"], "text": [text]}), cache=False, engine="serial")
+    assert max(seen) <= tokens._MAX_SENTENCE
+    assert sum(seen) >= len(text) - 400  # the whole text was seen, piece by piece
+    assert {"Lê Quý Vương", "Bộ Công an", "Lào Cai"} <= set(found["entity"])
+
+
+def test_given_analyses_skip_the_segmenter(corpus, found, monkeypatch):
+    from cyberlib.language import tokens
+    from cyberlib.language.tokens import analyse_corpus
+
+    analyses = analyse_corpus(corpus, engine="serial", cache=False)
+    monkeypatch.setattr(tokens, "analyse", None)  # any segmentation would fail
+    given = entities(corpus, cache=False, engine="serial", analyses=analyses)
+    pd.testing.assert_frame_equal(given, found)

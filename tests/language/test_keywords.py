@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 from langhelpers import respelled
 
 from cyberlib.language.keywords import keywords
@@ -56,3 +57,35 @@ def test_keywords_do_not_depend_on_nfd_or_tone_placement(corpus):
 def test_empty_corpus_gives_empty_frame():
     kw = keywords(pd.DataFrame({"doc_id": ["x"], "text": ["Ừ."]}), cache=False)
     assert list(kw.columns) == ["doc_id", "keyword", "score"] and kw.empty
+
+
+def test_scores_are_scikit_learn_tfidf(corpus):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from cyberlib.language.keywords import _words
+    from cyberlib.language.tokens import analyse_corpus
+
+    analyses = analyse_corpus(corpus, engine="serial", cache=False)
+    docs = [[w.lower() for w in _words(a)] for a in analyses]
+    vectorizer = TfidfVectorizer(analyzer=lambda d: d, lowercase=False)
+    matrix = vectorizer.fit_transform(docs).tocsr()
+    vocab = vectorizer.get_feature_names_out()
+    kw = keywords(corpus, top=5, cache=False, engine="serial", analyses=analyses)
+    for k, doc_id in enumerate(corpus["doc_id"]):
+        row = matrix.getrow(k)
+        best = sorted(zip(row.data, row.indices, strict=True), key=lambda x: (-x[0], vocab[x[1]]))
+        got = kw[kw["doc_id"] == doc_id]
+        assert [vocab[j] for _, j in best[:5]] == got["keyword"].str.lower().tolist()
+        assert [float(s) for s, _ in best[:5]] == pytest.approx(got["score"].tolist())
+
+
+def test_given_analyses_skip_the_segmenter(corpus, monkeypatch):
+    from cyberlib.language import tokens
+    from cyberlib.language.tokens import analyse_corpus
+
+    analyses = analyse_corpus(corpus, engine="serial", cache=False)
+    expected = keywords(corpus, cache=False, engine="serial")
+    monkeypatch.setattr(tokens, "analyse", None)  # any segmentation would fail
+    pd.testing.assert_frame_equal(
+        keywords(corpus, cache=False, engine="serial", analyses=analyses), expected
+    )

@@ -86,3 +86,15 @@ def test_tokenize_corpus_same_for_nfd_and_new_style_tones(corpus):
     a = tokenize_corpus(corpus, cache=False, engine="serial")
     b = tokenize_corpus(respelled(corpus), cache=False, engine="serial")
     assert a.equals(b)
+
+
+def test_a_sentence_without_full_stops_is_cut_at_spaces():
+    from cyberlib.language.tokens import _MAX_SENTENCE
+
+    text = "tội phạm mạng " * 300  # 4,200 characters, one "sentence"
+    pieces = analyse(text)
+    assert len(pieces) > 1
+    assert all(e - s <= _MAX_SENTENCE for s, e, _ in pieces)
+    assert all(text[e : e + 1] in (" ", "") for _, e, _ in pieces)  # cut between words
+    syllables = sum(len(t.split()) for _, _, toks in pieces for t in toks)
+    assert syllables == 900  # nothing lost or doubled
