@@ -640,10 +640,11 @@ def _frame(cols: list[list], pd: Any, np: Any) -> pd.DataFrame:
 @lru_cache(maxsize=1)
 def _column_index() -> Any:
     """The frame's column labels, built once (a new ``pd.Index`` infers its dtype each
-    time, which cost a third of a single-string call)."""
+    time, which cost a third of a single-string call); the dtype is the one pandas infers,
+    so the labels compare equal to those of a frame read back from Parquet."""
     import pandas as pd
 
-    return pd.Index(COLUMNS, dtype=object)
+    return pd.Index(COLUMNS)
 
 
 _INT_COLUMNS = frozenset(["start", "end"])
