@@ -8,6 +8,7 @@ from langhelpers import gold_rows, respelled
 
 from cyberlib.language.themes import (
     THEMES,
+    carried_themes_of,
     count_themes,
     sentence_themes,
     theme_scores,
@@ -39,6 +40,10 @@ def test_lexicon_file_has_the_nine_themes_25_terms_each_and_no_shared_term():
         assert len(set(terms)) >= 25, theme
         for term in terms:
             assert seen.setdefault(term, theme) == theme, f"{term!r} in {seen[term]} and {theme}"
+        generic = {normalize(t).lower() for t in data[theme].get("generic", [])}
+        assert generic <= set(terms), theme
+        assert len(set(terms) - generic) >= 8, f"{theme} needs specific terms"
+        assert data[theme].get("rank", 1.0) > 0
 
 
 # One sentence of our own per theme; none of them comes from the shipped articles.
@@ -60,6 +65,21 @@ def test_each_theme_fires_on_a_sentence_of_its_own(theme):
     counts = count_themes(POSITIVE[theme])
     assert counts.get(theme, 0) >= 1
     assert max(counts, key=counts.get) == theme
+    assert theme in carried_themes_of(POSITIVE[theme])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "theme"),
+    [
+        ("Trường mầm non nhận trẻ em và học sinh lớp 1.", "child_protection"),
+        ("Công ty đầu tư đào tạo kỹ năng cho cán bộ trẻ.", "capacity_building"),
+        ("Hai nước hợp tác xây cầu, các nước láng giềng chung tay.", "international_cooperation"),
+        ("Cửa hàng bán điện thoại thông minh và máy tính.", "technology_ai"),
+    ],
+)
+def test_generic_terms_alone_do_not_carry_their_theme(sentence, theme):
+    assert count_themes(sentence).get(theme, 0) >= 2  # the words are in the lexicon
+    assert theme not in carried_themes_of(sentence)
 
 
 @pytest.mark.parametrize(
@@ -89,11 +109,12 @@ def test_top_theme_matches_gold(corpus):
     assert gold
     for row in gold:
         assert scores.loc[row["doc"], "top_theme"] == row["top_theme"], row["doc"]
+    assert scores["relevant"].all()  # the five shipped articles are all about cybercrime
 
 
 def test_scores_frame_shape(corpus):
     scores = theme_scores(corpus, cache=False, engine="serial")
-    assert list(scores.columns) == ["doc_id", *THEMES, "top_theme"]
+    assert list(scores.columns) == ["doc_id", *THEMES, "relevance", "relevant", "top_theme"]
     assert len(scores) == len(corpus)
     assert (scores[list(THEMES)] >= 0).all().all()
     assert (scores[list(THEMES)].dtypes == "float64").all()
