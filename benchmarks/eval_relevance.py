@@ -75,8 +75,9 @@ def read_articles(path: Path, wanted: set[str] | None, sample: int, seed: int):
 
 
 def corpus_of(pairs):
-    import cyberlib
     import pandas as pd
+
+    import cyberlib
 
     frame = pd.DataFrame(pairs, columns=["doc_id", "text"])
     return cyberlib.load_corpus(frame) if len(frame) else frame
