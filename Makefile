@@ -7,6 +7,7 @@ export MPLBACKEND := Agg
 export PYTHONHASHSEED := 0
 
 .PHONY: help setup test lint doctest unit notebooks refresh report lab bench clean
+.PHONY: eval-relevance
 
 help:
 	@echo "make report  - set up .venv, execute notebooks/ and write reports/ (HTML + PNG charts)"
@@ -14,6 +15,7 @@ help:
 	@echo "make lab     - open JupyterLab on notebooks/"
 	@echo "make bench   - run the speed and memory benchmarks in benchmarks/"
 	@echo "make refresh - re-execute notebooks/ in place (after a change to the library's results)"
+	@echo "make eval-relevance - score relevance and top themes on our labels (needs ../shared/vinews)"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +51,9 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+eval-relevance: $(STAMP)
+	$(BIN)/python benchmarks/eval_relevance.py
 
 clean:
 	rm -rf $(VENV) reports .cyberlib-cache

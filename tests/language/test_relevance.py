@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import math
 import unicodedata
 
@@ -235,3 +236,19 @@ def test_relevance_labels_in_the_repo_are_ours_and_split_by_hash(root):
         labels = [r["label"] for r in rows if r["split"] == split]
         assert labels.count("relevant") >= 30
         assert labels.count("not") >= 100
+
+
+def test_cli_themes_shows_relevance_first(tmp_path, capsys):
+    from cyberlib.cli import main
+
+    for name in ("scam", "school"):
+        (tmp_path / f"{name}.txt").write_text(TEXTS[name], encoding="utf-8")
+    assert main(["themes", str(tmp_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split()[:4] == ["doc_id", "relevance", "relevant", "top_theme"]
+    rows = {line.split()[0]: line.split()[1:4] for line in lines[1:]}
+    assert rows["scam"][1:] == ["True", "fraud_scams"]
+    assert rows["school"][1] == "False"
+    assert main(["themes", str(tmp_path), "--format", "json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert {r["doc_id"]: r["relevant"] for r in records} == {"scam": True, "school": False}
