@@ -137,7 +137,11 @@ def relevance_counts(text: str) -> RelevanceCounts:
     >>> relevance_counts("Lừa đảo qua Facebook\\nKẻ gian mạo danh công an gọi điện thoại.")
     RelevanceCounts(strong=1, harm_channel=1, head=2, n_syllables=13)
     """
-    text = normalize(text)
+    return counts_of_normalized(normalize(text))
+
+
+def counts_of_normalized(text: str) -> RelevanceCounts:
+    """:func:`relevance_counts` of a text that is already normalised (no second pass)."""
     return _count(text, _hits(text))[0]
 
 

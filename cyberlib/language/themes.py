@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from cyberlib.language.lexicon import Lexicon
 from cyberlib.language.relevance import (
     RelevanceCounts,
-    relevance_counts,
+    counts_of_normalized,
     relevance_evidence,
     relevance_of,
     relevance_threshold,
@@ -109,13 +109,17 @@ def carried_themes_of(text: str) -> dict[str, int]:
     >>> carried_themes_of("Kẻ xấu dụ dỗ trẻ em gửi ảnh qua mạng xã hội.")
     {'child_protection': 2}
     """
-    counts, specific = _count_themes(normalize(text))
+    return _carried(normalize(text))
+
+
+def _carried(text: str) -> dict[str, int]:
+    counts, specific = _count_themes(text)
     return {t: n for t, n in counts.items() if t in specific}
 
 
 def _doc_counts(text: str) -> tuple[dict[str, int], RelevanceCounts]:
-    text = normalize(text)
-    return carried_themes_of(text), relevance_counts(text)
+    text = normalize(text)  # once: both lexicons read the normalised text
+    return _carried(text), counts_of_normalized(text)
 
 
 def _lexicon_version() -> str:
