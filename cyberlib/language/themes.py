@@ -3,9 +3,13 @@
 A theme is a lexicon of Vietnamese words and phrases (``cyberlib/data/themes.toml``).
 Matching is on whole syllables of normalised text (NFC, one tone placement), case-
 insensitive except for acronyms; at any position the longest term wins, and each term
-belongs to one theme, so a phrase is counted once. Article scores are hits per 1,000
-syllables (the ``n_words`` unit of :func:`cyberlib.load_corpus`); ``top_theme`` is the
-highest score (ties go to the earlier theme in :data:`THEMES`; ``None`` with no hit).
+belongs to one theme, so a phrase is counted once. Some terms of each theme are
+``generic`` ("trẻ em", "đào tạo"): an article carries a theme only with at least one of its
+specific terms. Article scores are hits per 1,000 syllables (the ``n_words`` unit of
+:func:`cyberlib.load_corpus`) of the themes carried, 0 for the others. ``top_theme`` is the
+carried theme with the highest score times its ``rank`` weight (ties go to the earlier theme
+in :data:`THEMES`), and ``None`` for an article that is not ``relevant`` (about cybercrime
+or online harm, :mod:`cyberlib.language.relevance`) or carries no theme.
 """
 
 from __future__ import annotations
