@@ -252,3 +252,10 @@ def test_cli_themes_shows_relevance_first(tmp_path, capsys):
     assert main(["themes", str(tmp_path), "--format", "json"]) == 0
     records = json.loads(capsys.readouterr().out)
     assert {r["doc_id"]: r["relevant"] for r in records} == {"scam": True, "school": False}
+
+
+def test_evidence_helper_is_public():
+    import cyberlib
+
+    assert cyberlib.relevance_evidence is relevance_evidence
+    assert "relevance_evidence" in cyberlib.__all__
