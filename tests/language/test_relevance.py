@@ -259,3 +259,14 @@ def test_evidence_helper_is_public():
 
     assert cyberlib.relevance_evidence is relevance_evidence
     assert "relevance_evidence" in cyberlib.__all__
+
+
+def test_empty_and_missing_texts_are_not_relevant():
+    frame = pd.DataFrame(
+        {"doc_id": ["empty", "missing", "scam"], "text": ["", None, TEXTS["scam"]]}
+    )
+    scores = theme_scores(frame, cache=False, engine="serial", explain=True).set_index("doc_id")
+    assert list(scores["relevant"]) == [False, False, True]
+    assert scores.loc[["empty", "missing"], "top_theme"].isna().all()
+    assert (scores.loc[["empty", "missing"], list(THEMES)] == 0).all().all()
+    assert relevance_evidence("")["count"].sum() == 0
