@@ -9,6 +9,8 @@ import csv
 import hashlib
 import json
 import math
+import subprocess
+import sys
 import unicodedata
 
 import pandas as pd
@@ -270,3 +272,16 @@ def test_empty_and_missing_texts_are_not_relevant():
     assert scores.loc[["empty", "missing"], "top_theme"].isna().all()
     assert (scores.loc[["empty", "missing"], list(THEMES)] == 0).all().all()
     assert relevance_evidence("")["count"].sum() == 0
+
+
+def test_eval_script_skips_cleanly_without_the_corpus(root, tmp_path):
+    script = root / "benchmarks" / "eval_relevance.py"
+    proc = subprocess.run(
+        [sys.executable, str(script), "--vinews", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "skipped" in proc.stdout
+    assert str(tmp_path / "articles.jsonl.gz") in proc.stdout
