@@ -145,6 +145,32 @@ def counts_of_normalized(text: str) -> RelevanceCounts:
     return _count(text, _hits(text))[0]
 
 
+def cyber_sentences_of_normalized(text: str) -> tuple[RelevanceCounts, frozenset[int]]:
+    """The counts of a normalised text, and the indexes of its sentences that hold cyber
+    evidence: a strong term, or a harm word and a channel word together (sentences end at
+    . ! ? ; … or a line break, as in :func:`sentence_index`).
+
+    >>> counts, sents = cyber_sentences_of_normalized("Trời đẹp. Tin tặc phát tán mã độc.")
+    >>> sorted(sents)
+    [1]
+    """
+    hits = _hits(text)
+    counts, both = _count(text, hits)
+    sentences = _sentences_of(text, hits)
+    strong = {s for (_, g, _), s in zip(hits, sentences, strict=True) if g == "strong"}
+    return counts, frozenset(strong | both)
+
+
+def sentence_index(text: str, starts: list[int]) -> list[int]:
+    """Index of the sentence of each offset in ``starts`` (ascending), sentences ending at
+    . ! ? ; … or a line break.
+
+    >>> sentence_index("Một câu. Hai câu!\\nBa", [0, 9, 18])
+    [0, 1, 2]
+    """
+    return _sentences_of(text, [("", "", start) for start in starts])
+
+
 def _features(counts: RelevanceCounts) -> dict[str, float]:
     evidence = counts.strong + counts.harm_channel
     return {

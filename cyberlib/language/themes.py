@@ -24,11 +24,12 @@ from typing import TYPE_CHECKING, Any
 from cyberlib.language.lexicon import Lexicon
 from cyberlib.language.relevance import (
     RelevanceCounts,
-    counts_of_normalized,
+    cyber_sentences_of_normalized,
     relevance_evidence,
     relevance_of,
     relevance_threshold,
     relevance_version,
+    sentence_index,
 )
 from cyberlib.normalization import normalize
 from cyberlib.resources import data_text, load_toml
@@ -63,6 +64,19 @@ _SYLLABLES = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
+def _generic_weight() -> float:
+    """How much a generic hit weighs against a specific one when the top theme is chosen."""
+    return float(load_toml("themes.toml").get("generic_weight", 1.0))
+
+
+@lru_cache(maxsize=1)
+def _promotable() -> frozenset[str]:
+    """Themes whose generic terms carry the theme in a sentence with cyber evidence."""
+    data = load_toml("themes.toml")
+    return frozenset(t for t in THEMES if data[t].get("generic_in_cyber_sentence", False))
+
+
+@lru_cache(maxsize=1)
 def _lexicon() -> tuple[Lexicon, frozenset[str], dict[str, float]]:
     """The theme lexicon, its generic terms (lower-cased keys) and the ranking weights."""
     data = load_toml("themes.toml")
@@ -90,40 +104,55 @@ def count_themes(text: str) -> dict[str, int]:
     return _count_themes(normalize(text))[0]
 
 
-def _count_themes(text: str) -> tuple[dict[str, int], dict[str, int]]:
-    """All hits and specific (non-generic) hits of each theme in normalised ``text``."""
+def _count_themes(
+    text: str, cyber: frozenset[int] = frozenset()
+) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    """Hits of each theme in normalised ``text``: all of them, the specific ones (of terms that
+    are not generic) and the promoted ones (generic terms in a sentence of ``cyber``, the
+    indexes of the sentences with cyber evidence, :func:`cyber_sentences_of_normalized`)."""
     lexicon, generic, _ = _lexicon()
+    promotable = _promotable()
     counts: Counter[str] = Counter()
     specific: Counter[str] = Counter()
-    for term, theme, _ in lexicon.finditer(text):
+    promoted: Counter[str] = Counter()
+    hits = list(lexicon.finditer(text))
+    sentences = sentence_index(text, [start for _, _, start in hits]) if cyber else []
+    for i, (term, theme, _) in enumerate(hits):
         counts[theme] += 1
         if term not in generic:
             specific[theme] += 1
-    return {t: counts[t] for t in THEMES if counts[t]}, {
-        t: specific[t] for t in THEMES if specific[t]
-    }
+        elif cyber and theme in promotable and sentences[i] in cyber:
+            promoted[theme] += 1
+    return tuple({t: c[t] for t in THEMES if c[t]} for c in (counts, specific, promoted))
 
 
 def carried_themes_of(text: str) -> dict[str, int]:
     """The themes ``text`` carries on its own evidence: hits of each theme that has at least
-    one specific term (a generic term such as "trẻ em" or "đào tạo" alone carries nothing).
+    one specific hit. A generic term such as "trẻ em", "hợp tác" or "đào tạo" is specific
+    only in a sentence with cyber evidence (a strong relevance term such as "an ninh mạng",
+    or a harm word with a channel word); elsewhere it adds to a carried theme and alone
+    carries nothing.
 
     >>> carried_themes_of("Nhà trường tuyển sinh lớp 1, trẻ em được đào tạo kỹ năng.")
     {}
     >>> carried_themes_of("Kẻ xấu dụ dỗ trẻ em gửi ảnh qua mạng xã hội.")
     {'child_protection': 2}
+    >>> carried_themes_of("Hai nước hợp tác về an ninh mạng.")
+    {'international_cooperation': 2}
     """
-    return _carried(normalize(text))
+    counts, specific, promoted, _ = _doc_counts(text)
+    return {t: n for t, n in counts.items() if t in specific or t in promoted}
 
 
-def _carried(text: str) -> dict[str, int]:
-    counts, specific = _count_themes(text)
-    return {t: n for t, n in counts.items() if t in specific}
+_Counts = dict[str, int]
 
 
-def _doc_counts(text: str) -> tuple[dict[str, int], RelevanceCounts]:
+def _doc_counts(text: str) -> tuple[_Counts, _Counts, _Counts, RelevanceCounts]:
+    """All, specific and promoted theme hits of ``text`` and its relevance counts, in one
+    pass over the normalised text."""
     text = normalize(text)  # once: both lexicons read the normalised text
-    return _carried(text), counts_of_normalized(text)
+    relevance, cyber = cyber_sentences_of_normalized(text)
+    return (*_count_themes(text, cyber), relevance)
 
 
 def _lexicon_version() -> str:
@@ -132,7 +161,7 @@ def _lexicon_version() -> str:
     ).hexdigest()[:16]
 
 
-_FORMAT = "carried+relevance/1"  # the shape of the cached per-article result
+_FORMAT = "all+specific+promoted+relevance/2"  # the shape of the cached per-article result
 
 
 def theme_scores(
@@ -186,18 +215,27 @@ def theme_scores(
         cache_dir=cache_dir,
     )
     _, _, rank = _lexicon()
-    per_1000 = [
-        {t: 1000.0 * carried.get(t, 0) / max(counts.n_syllables, 1) for t in THEMES}
-        for carried, counts in results
-    ]
-    scores = pd.DataFrame(per_1000, columns=list(THEMES), dtype="float64")
-    relevance = np.array([relevance_of(counts) for _, counts in results], dtype="float64")
+    weight = _generic_weight()
+    n = np.array([max(r[-1].n_syllables, 1) for r in results], dtype="float64")
+
+    def frame(i: int) -> np.ndarray:
+        data = pd.DataFrame([r[i] for r in results], columns=list(THEMES), dtype="float64")
+        return data.fillna(0.0).to_numpy()
+
+    hits_np, spec_np, promoted_np = frame(0), frame(1), frame(2)
+    carried = (spec_np + promoted_np) > 0
+    scores = pd.DataFrame(
+        np.where(carried, 1000.0 * hits_np / n[:, None], 0.0), columns=list(THEMES)
+    )
+    relevance = np.array([relevance_of(r[-1]) for r in results], dtype="float64")
     cut = relevance_threshold() if threshold is None else float(threshold)
     relevant = relevance >= cut
-    ranked = scores * pd.Series(rank)[list(THEMES)].to_numpy()
+    rank_np = np.array([rank[t] for t in THEMES])
+    ranked = np.where(carried, (spec_np + weight * (hits_np - spec_np)) * rank_np, 0.0)
+    themes = np.array(THEMES, dtype=object)
     best = [
-        t if ok and m > 0 else None
-        for t, m, ok in zip(ranked.idxmax(axis=1), ranked.max(axis=1), relevant, strict=True)
+        themes[row.argmax()] if ok and row.max() > 0 else None
+        for row, ok in zip(ranked, relevant, strict=True)
     ]
     scores.insert(0, "doc_id", corpus["doc_id"].to_numpy())
     scores["relevance"] = relevance
