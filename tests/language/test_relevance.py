@@ -285,3 +285,24 @@ def test_eval_script_skips_cleanly_without_the_corpus(root, tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "skipped" in proc.stdout
     assert str(tmp_path / "articles.jsonl.gz") in proc.stdout
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # users' data collected and sold in secret
+        "Hãng TV bán dữ liệu người dùng\nHãng sản xuất TV thông minh bị phạt vì theo dõi người "
+        "dùng và bán dữ liệu người dùng cho các công ty quảng cáo.",
+        # a law on harmful online content
+        "Luật mới buộc mạng xã hội gỡ ngôn từ thù địch\nQuốc hội thông qua luật buộc các mạng "
+        "xã hội gỡ bỏ ngôn từ thù địch và nội dung độc hại trong 24 giờ.",
+        # a victim picked through an online acquaintance
+        "Quen qua mạng, bị lừa mất xe\nCô gái quen qua mạng xã hội một thanh niên, sau đó bị "
+        "người này lừa lấy xe máy.",
+    ],
+)
+def test_data_selling_online_content_law_and_online_lures_are_relevant(text):
+    counts = relevance_counts(text)
+    assert counts.strong >= 2
+    assert relevance_of(counts) >= 0.5
+    assert relevance_evidence(text).loc[0, "terms"]  # the strong terms are listed

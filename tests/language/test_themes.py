@@ -183,3 +183,74 @@ def test_join_with_extracted_statistics(corpus):
     # "381 vụ xâm hại trẻ em qua mạng" is a child-protection figure
     rows = joined[joined["surface"].str.startswith("381")]
     assert "child_protection" in set(rows["theme"])
+
+
+# Short stories of our own writing for the rules of the second pass on themes.
+STORIES = {
+    "legal_framework": (
+        "Quốc hội thông qua Luật An ninh mạng\nLuật An ninh mạng có hiệu lực từ năm sau, quy "
+        "định trách nhiệm của doanh nghiệp trên không gian mạng. Theo luật, các hành vi phát tán "
+        "mã độc và tấn công mạng bị nghiêm cấm. Nghị định hướng dẫn luật sẽ quy định mức phạt "
+        "với doanh nghiệp vi phạm."
+    ),
+    "international_cooperation": (
+        "Cảnh sát hai nước hợp tác chống lừa đảo trực tuyến\nCảnh sát hai nước ký thỏa thuận "
+        "hợp tác, trao đổi thông tin về các đường dây lừa đảo trực tuyến xuyên biên giới. Hai "
+        "bên tăng cường hợp tác trong điều tra tội phạm mạng và dẫn độ đối tượng. Đại diện hai "
+        "nước cho biết sẽ phối hợp quốc tế để truy vết dòng tiền lừa đảo qua mạng."
+    ),
+    "privacy_data": (
+        "Công ty bị phạt vì bán dữ liệu người dùng\nMột công ty ứng dụng đã thu thập dữ liệu "
+        "người dùng và bán thông tin cá nhân của khách hàng cho bên thứ ba mà không có sự đồng "
+        "ý. Cơ quan quản lý cho biết dữ liệu cá nhân của hàng triệu người đã bị mua bán. Người "
+        "dùng được khuyên bảo vệ quyền riêng tư của mình."
+    ),
+    # many generic privacy words ("dữ liệu", "mã hóa") around a ransomware attack
+    "cyberattacks": (
+        "Mã độc tống tiền tấn công bệnh viện\nMã độc tống tiền đã mã hóa dữ liệu của bệnh viện. "
+        "Tin tặc phát tán mã độc qua email và đòi tiền chuộc để giải mã dữ liệu. Dữ liệu bệnh "
+        "nhân bị mã hóa. Chuyên gia khuyên sao lưu để bảo vệ dữ liệu."
+    ),
+}
+
+
+def test_stories_of_our_own_get_their_top_theme():
+    corpus = pd.DataFrame({"doc_id": list(STORIES), "text": list(STORIES.values())})
+    scores = theme_scores(corpus, cache=False, engine="serial").set_index("doc_id")
+    assert scores["relevant"].all()
+    for theme in STORIES:
+        assert scores.loc[theme, "top_theme"] == theme, theme
+
+
+def test_generic_hits_weigh_less_than_specific_ones_for_the_top_theme():
+    # privacy_data is carried ("bảo vệ dữ liệu") and has more hits per 1,000 syllables than
+    # cyberattacks, but most of them are generic words of a ransomware story
+    story = STORIES["cyberattacks"]
+    scores = theme_scores(pd.DataFrame({"doc_id": ["r"], "text": [story]}), cache=False)
+    assert scores.loc[0, "privacy_data"] > scores.loc[0, "cyberattacks"] > 0
+    assert scores.loc[0, "top_theme"] == "cyberattacks"
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Hai nước hợp tác về an ninh mạng.", "international_cooperation"),
+        ("Bộ trưởng giới thiệu dự thảo luật an ninh mạng.", "legal_framework"),
+        ("Tập đoàn đào tạo nhân lực an toàn thông tin.", "capacity_building"),
+        ("Kẻ gian lừa đảo trẻ em qua mạng xã hội.", "child_protection"),
+    ],
+)
+def test_generic_terms_carry_their_theme_next_to_cyber_evidence(text, theme):
+    assert theme in carried_themes_of(text)
+
+
+def test_generic_terms_away_from_cyber_evidence_still_carry_nothing():
+    text = (
+        "Tin tặc phát tán mã độc vào máy tính của công ty. Hai nước hợp tác xây cầu. "
+        "Trường tuyển sinh, trẻ em được đào tạo kỹ năng."
+    )
+    carried = carried_themes_of(text)
+    assert "cyberattacks" in carried
+    assert not {"international_cooperation", "child_protection", "capacity_building"} & set(carried)
+    # a theme whose generic words are everywhere in cyber stories is not promoted
+    assert "privacy_data" not in carried_themes_of("Mã độc mã hóa dữ liệu của bệnh viện.")
