@@ -176,8 +176,9 @@ def main(argv: list[str] | None = None) -> int:
         ordinary = theme_scores(corpus_of(pool), engine="processes", cache=False)
         print(
             f"{len(ordinary)} ordinary vinews articles (seed {a.seed}): "
-            f"{ordinary['top_theme'].notna().mean():.1%} given a top_theme, "
-            f"{ordinary['relevant'].mean():.1%} relevant"
+            f"{ordinary['top_theme'].notna().mean():.1%} given a top_theme "
+            f"({ordinary['top_theme'].notna().sum()}), "
+            f"{ordinary['relevant'].mean():.1%} relevant ({ordinary['relevant'].sum()})"
         )
     return 0
 

@@ -110,8 +110,11 @@ def _sentences_of(text: str, hits: list[tuple[str, str, int]]) -> list[int]:
     return out
 
 
-def _count(text: str, hits: list[tuple[str, str, int]]) -> tuple[RelevanceCounts, set[int]]:
-    """The counts, and the sentences that hold both a harm and a channel word."""
+def _count(
+    text: str, hits: list[tuple[str, str, int]]
+) -> tuple[RelevanceCounts, set[int], set[int]]:
+    """The counts, the sentences that hold both a harm and a channel word, and the sentences
+    that hold a strong term."""
     head_end = _head_end(text)
     sentences = _sentences_of(text, hits)
     harm = {s for (_, g, _), s in zip(hits, sentences, strict=True) if g == "harm"}
@@ -128,7 +131,7 @@ def _count(text: str, hits: list[tuple[str, str, int]]) -> tuple[RelevanceCounts
         }
     )
     n = len(_SYLLABLES.findall(text))
-    return RelevanceCounts(strong, len(both), head, n), both
+    return RelevanceCounts(strong, len(both), head, n), both, strong_sents
 
 
 def relevance_counts(text: str) -> RelevanceCounts:
@@ -154,10 +157,7 @@ def cyber_sentences_of_normalized(text: str) -> tuple[RelevanceCounts, frozenset
     >>> sorted(sents)
     [1]
     """
-    hits = _hits(text)
-    counts, both = _count(text, hits)
-    sentences = _sentences_of(text, hits)
-    strong = {s for (_, g, _), s in zip(hits, sentences, strict=True) if g == "strong"}
+    counts, both, strong = _count(text, _hits(text))
     return counts, frozenset(strong | both)
 
 
@@ -218,7 +218,7 @@ def relevance_evidence(text: str) -> pd.DataFrame:
 
     text = normalize(text)
     hits = _hits(text)
-    counts, both = _count(text, hits)
+    counts, both, _ = _count(text, hits)
     model = _model()
     features = _features(counts)
     terms: dict[str, dict[str, int]] = {g: {} for g in GROUPS}

@@ -115,14 +115,18 @@ def _count_themes(
     counts: Counter[str] = Counter()
     specific: Counter[str] = Counter()
     promoted: Counter[str] = Counter()
-    hits = list(lexicon.finditer(text))
-    sentences = sentence_index(text, [start for _, _, start in hits]) if cyber else []
-    for i, (term, theme, _) in enumerate(hits):
+    candidates: list[tuple[str, int]] = []  # generic hits that a cyber sentence promotes
+    for term, theme, start in lexicon.finditer(text):
         counts[theme] += 1
         if term not in generic:
             specific[theme] += 1
-        elif cyber and theme in promotable and sentences[i] in cyber:
-            promoted[theme] += 1
+        elif cyber and theme in promotable:
+            candidates.append((theme, start))
+    if candidates:
+        where = sentence_index(text, [start for _, start in candidates])
+        for (theme, _), sentence in zip(candidates, where, strict=True):
+            if sentence in cyber:
+                promoted[theme] += 1
     return tuple({t: c[t] for t in THEMES if c[t]} for c in (counts, specific, promoted))
 
 
