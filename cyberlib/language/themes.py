@@ -5,11 +5,14 @@ Matching is on whole syllables of normalised text (NFC, one tone placement), cas
 insensitive except for acronyms; at any position the longest term wins, and each term
 belongs to one theme, so a phrase is counted once. Some terms of each theme are
 ``generic`` ("trẻ em", "đào tạo"): an article carries a theme only with at least one of its
-specific terms. Article scores are hits per 1,000 syllables (the ``n_words`` unit of
+specific terms, or, for the themes flagged ``generic_in_cyber_sentence`` (cooperation, law,
+capacity building, children), a generic term in a sentence with cyber evidence ("hai nước hợp
+tác về an ninh mạng"). Article scores are hits per 1,000 syllables (the ``n_words`` unit of
 :func:`cyberlib.load_corpus`) of the themes carried, 0 for the others. ``top_theme`` is the
-carried theme with the highest score times its ``rank`` weight (ties go to the earlier theme
-in :data:`THEMES`), and ``None`` for an article that is not ``relevant`` (about cybercrime
-or online harm, :mod:`cyberlib.language.relevance`) or carries no theme.
+carried theme with the highest weighted count (a specific hit 1, a generic hit
+``generic_weight``) times its ``rank`` weight (ties go to the earlier theme in
+:data:`THEMES`), and ``None`` for an article that is not ``relevant`` (about cybercrime or
+online harm, :mod:`cyberlib.language.relevance`) or carries no theme.
 """
 
 from __future__ import annotations
@@ -184,8 +187,9 @@ def theme_scores(
     theme on specific evidence (:func:`carried_themes_of`), else 0. ``relevance`` (0–1) says
     how much the article is about cybercrime or online harm (:mod:`cyberlib.language.relevance`);
     ``relevant`` is ``relevance >= threshold`` (default: the threshold of the data file, 0.5).
-    ``top_theme`` is the carried theme with the highest score times its ranking weight
-    (``rank`` in themes.toml), and None for an article that is not relevant. With
+    ``top_theme`` is the carried theme with the highest weighted count (generic hits weigh
+    ``generic_weight``) times its ranking weight (``rank`` in themes.toml), and None for an
+    article that is not relevant. With
     ``explain=True`` a last column ``evidence`` lists the relevance evidence found
     ("strong: mã độc×3; harm+channel: 2 sentences"; see :func:`relevance_evidence`).
 
