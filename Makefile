@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 export MPLBACKEND := Agg
 export PYTHONHASHSEED := 0
 
-.PHONY: help setup test lint doctest unit notebooks refresh report lab bench fuzz eval clean
+.PHONY: help setup test lint doctest unit notebooks refresh report lab bench fuzz eval eval-relevance clean
 
 help:
 	@echo "make report  - set up .venv, execute notebooks/ and write reports/ (HTML + PNG charts)"
@@ -16,6 +16,7 @@ help:
 	@echo "make fuzz    - run the property tests (hypothesis) with many more examples"
 	@echo "make eval    - score statistics on our real-news gold (needs ../shared/vinews)"
 	@echo "make refresh - re-execute notebooks/ in place (after a change to the library's results)"
+	@echo "make eval-relevance - score relevance and top themes on our labels (needs ../shared/vinews)"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +59,9 @@ bench: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python benchmarks/eval_statistics.py
+
+eval-relevance: $(STAMP)
+	$(BIN)/python benchmarks/eval_relevance.py
 
 clean:
 	rm -rf $(VENV) reports .cyberlib-cache

@@ -34,6 +34,7 @@ _EXPORTS: dict[str, str] = {
     "tokenize_corpus": "cyberlib.language.tokens",
     "theme_scores": "cyberlib.language.themes",
     "sentence_themes": "cyberlib.language.themes",
+    "relevance_evidence": "cyberlib.language.relevance",
     "keywords": "cyberlib.language.keywords",
     "entities": "cyberlib.language.entities",
     "analyze": "cyberlib.pipeline.run",
@@ -47,6 +48,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from cyberlib.figures.extraction import extract_statistics
     from cyberlib.language.entities import entities
     from cyberlib.language.keywords import keywords
+    from cyberlib.language.relevance import relevance_evidence
     from cyberlib.language.themes import sentence_themes, theme_scores
     from cyberlib.language.tokens import sentences, tokenize, tokenize_corpus
     from cyberlib.normalization import normalize

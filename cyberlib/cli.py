@@ -4,7 +4,7 @@
 
     cyberlib corpus PATH... [--format csv|json|table]   the corpus table
     cyberlib stats PATH...  [--format csv|json|table]   statistics frame of the articles
-    cyberlib themes PATH... [--format csv|json|table]   theme scores per article
+    cyberlib themes PATH... [--format csv|json|table]   theme scores and relevance per article
     cyberlib entities PATH... [--format ...]            organisations, people, places
     cyberlib keywords PATH... [--format ...]            keywords per article
     cyberlib report [--out reports/] [--corpus DIR]     execute notebooks/, write HTML + PNG
@@ -46,6 +46,12 @@ _TABLE_COLUMNS = {
         "doc_id", "surface", "value", "value_high", "unit", "qualifier",
         "change", "period", "source", "subject",
     ],
+    # relevance first: is the article about cybercrime at all, then its themes (DESIGN ids)
+    "themes": [
+        "doc_id", "relevance", "relevant", "top_theme", "child_protection", "fraud_scams",
+        "cyberattacks", "international_cooperation", "legal_framework", "law_enforcement",
+        "technology_ai", "privacy_data", "capacity_building",
+    ],
 }  # fmt: skip
 _TABLE_WIDTH = 40
 
@@ -82,7 +88,7 @@ def _keywords_table(corpus: pd.DataFrame) -> pd.DataFrame:
 _COMMANDS: dict[str, tuple[str, Callable[[pd.DataFrame], pd.DataFrame]]] = {
     "corpus": ("the corpus table: every column but the text", _corpus_table),
     "stats": ("the statistics frame of the articles", _stats_table),
-    "themes": ("theme scores per article", _themes_table),
+    "themes": ("theme scores, relevance (0-1), relevant and top theme per article", _themes_table),
     "entities": ("organisations, people, places and countries named", _entities_table),
     "keywords": ("keywords per article", _keywords_table),
 }
