@@ -162,6 +162,12 @@ def _doc_counts(text: str) -> tuple[_Counts, _Counts, _Counts, RelevanceCounts]:
     return (*_count_themes(text, cyber), relevance)
 
 
+def _decode_counts(value: list) -> tuple[_Counts, _Counts, _Counts, RelevanceCounts]:
+    """A cached result read back from JSON (lists where the tuples were)."""
+    *counts, relevance = value
+    return (*counts, RelevanceCounts(*relevance))
+
+
 def _lexicon_version() -> str:
     return hashlib.sha256(
         (data_text("themes.toml") + relevance_version() + _FORMAT).encode("utf-8")
@@ -221,6 +227,7 @@ def theme_scores(
         engine=engine,
         cache=cache,
         cache_dir=cache_dir,
+        decode=_decode_counts,
     )
     _, _, rank = _lexicon()
     weight = _generic_weight()
