@@ -47,23 +47,35 @@ def _sentence(rng: random.Random) -> str:
     kind = rng.randrange(6)
     place = _words(rng, PLACES)
     if kind == 0:
-        return (f"Theo {_words(rng, AGENCIES)}, trong năm {rng.randint(2019, 2025)} cả nước ghi "
-                f"nhận {rng.choice(HEDGES)}{rng.randint(12, 9000)} vụ {_words(rng, CRIMES)}.")
+        return (
+            f"Theo {_words(rng, AGENCIES)}, trong năm {rng.randint(2019, 2025)} cả nước ghi "
+            f"nhận {rng.choice(HEDGES)}{rng.randint(12, 9000)} vụ {_words(rng, CRIMES)}."
+        )
     if kind == 1:
-        return (f"{_words(rng, ACTORS).capitalize()} ở {place} {_words(rng, VERBS)} "
-                f"{_words(rng, WHEN)}, chiếm đoạt {rng.choice(HEDGES)}{rng.randint(2, 900)} "
-                f"tỷ đồng của {rng.randint(20, 5000)} người.")
+        return (
+            f"{_words(rng, ACTORS).capitalize()} ở {place} {_words(rng, VERBS)} "
+            f"{_words(rng, WHEN)}, chiếm đoạt {rng.choice(HEDGES)}{rng.randint(2, 900)} "
+            f"tỷ đồng của {rng.randint(20, 5000)} người."
+        )
     if kind == 2:
-        return (f"{_words(rng, ADVICE).capitalize()} {_words(rng, THINGS)} "
-                f"{_words(rng, WHEN)} tại {place}.")
+        return (
+            f"{_words(rng, ADVICE).capitalize()} {_words(rng, THINGS)} "
+            f"{_words(rng, WHEN)} tại {place}."
+        )
     if kind == 3:
-        return (f"Tại {place}, {_words(rng, ACTORS)} {_words(rng, VERBS)} rồi "
-                f"{_words(rng, VERBS)} {_words(rng, WHEN)}.")
+        return (
+            f"Tại {place}, {_words(rng, ACTORS)} {_words(rng, VERBS)} rồi "
+            f"{_words(rng, VERBS)} {_words(rng, WHEN)}."
+        )
     if kind == 4:
-        return (f"Thiệt hại do {_words(rng, CRIMES)} ước tính {rng.choice(HEDGES)}"
-                f"{rng.randint(1, 60)} triệu USD, theo {_words(rng, AGENCIES)}.")
-    return (f"Công an {place} đã khởi tố {rng.randint(2, 40)} bị can vì "
-            f"{_words(rng, CRIMES)} sau khi {_words(rng, ACTORS)} {_words(rng, VERBS)}.")
+        return (
+            f"Thiệt hại do {_words(rng, CRIMES)} ước tính {rng.choice(HEDGES)}"
+            f"{rng.randint(1, 60)} triệu USD, theo {_words(rng, AGENCIES)}."
+        )
+    return (
+        f"Công an {place} đã khởi tố {rng.randint(2, 40)} bị can vì "
+        f"{_words(rng, CRIMES)} sau khi {_words(rng, ACTORS)} {_words(rng, VERBS)}."
+    )
 
 
 def article(rng: random.Random, n_sentences: int | None = None) -> dict:

@@ -37,10 +37,12 @@ def test_each_kind_of_copy_is_found(kind):
     rng = random.Random(3)
     art = article(rng, n_sentences=10)
     other = article(rng, n_sentences=10)
-    corpus = pd.DataFrame({
-        "doc_id": ["goc", "ban-sao", "khac"],
-        "text": [text_of(art), text_of(copy_of(art, kind, rng)), text_of(other)],
-    })
+    corpus = pd.DataFrame(
+        {
+            "doc_id": ["goc", "ban-sao", "khac"],
+            "text": [text_of(art), text_of(copy_of(art, kind, rng)), text_of(other)],
+        }
+    )
     groups = duplicates(corpus)
     assert sorted(groups["doc_id"]) == ["ban-sao", "goc"]
     assert set(groups["group"]) == {0}
@@ -57,11 +59,13 @@ def test_canonical_is_earliest_then_longest():
     rng = random.Random(5)
     art = article(rng, n_sentences=12)
     shorter = copy_of(art, "drop", rng)
-    corpus = pd.DataFrame({
-        "doc_id": ["z-late", "b-short", "a-full"],
-        "date": pd.to_datetime(["2024-03-05", "2024-03-01", "2024-03-01"]),
-        "text": [text_of(art), text_of(shorter), text_of(art)],
-    })
+    corpus = pd.DataFrame(
+        {
+            "doc_id": ["z-late", "b-short", "a-full"],
+            "date": pd.to_datetime(["2024-03-05", "2024-03-01", "2024-03-01"]),
+            "text": [text_of(art), text_of(shorter), text_of(art)],
+        }
+    )
     groups = duplicates(corpus)
     assert set(groups["canonical"]) == {"a-full"}
     assert groups["doc_id"].iloc[0] == "a-full"
@@ -78,8 +82,12 @@ def test_undated_articles_come_after_dated_ones():
 
 def test_no_copies_empty_texts_and_empty_corpus():
     rng = random.Random(8)
-    corpus = pd.DataFrame({"doc_id": ["a", "b", "c", "d"],
-                           "text": [text_of(article(rng)), text_of(article(rng)), "", None]})
+    corpus = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c", "d"],
+            "text": [text_of(article(rng)), text_of(article(rng)), "", None],
+        }
+    )
     out = duplicates(corpus)
     assert out.empty and list(out.columns) == ["doc_id", "group", "canonical", "similarity"]
     assert duplicates(corpus.iloc[:0]).empty
