@@ -5,7 +5,8 @@
     cyberlib corpus PATH... [--format csv|json|table]   the corpus table
     cyberlib stats PATH...  [--format csv|json|table]   statistics frame of the articles
     cyberlib themes PATH... [--format csv|json|table]   theme scores per article
-    cyberlib report [--out reports/] [--corpus DIR]     execute notebooks/, write HTML + PNG
+    cyberlib report [--out reports/] [--corpus SOURCE | --analysis DIR] [--notebooks DIR]
+                                                        execute the notebooks, write HTML + PNG
 
 PATH is a file, a folder (its ``*.txt``, sorted) or a glob. Tables go to stdout,
 messages to stderr. Exit status: 0 when every input was read; 1 when some were
@@ -76,8 +77,18 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--format", choices=["csv", "json", "table"], default="table")
     rep = sub.add_parser("report", help="execute notebooks/ and write HTML + PNG charts")
     rep.add_argument("--out", default="reports/", help="output folder (default: reports/)")
-    rep.add_argument("--corpus", default=None, help="folder of articles (default: data/articles)")
-    rep.add_argument("--notebooks", default="notebooks", help="folder of notebooks")
+    source = rep.add_mutually_exclusive_group()
+    source.add_argument(
+        "--corpus", default=None, help="articles: folder, file or glob (default: data/articles)"
+    )
+    source.add_argument(
+        "--analysis", default=None, help="folder written by `cyberlib analyze` (read, not redone)"
+    )
+    rep.add_argument(
+        "--notebooks",
+        default=None,
+        help="folder of NN_*.ipynb notebooks (default: the notebooks/ of cyberlib's checkout)",
+    )
     return parser
 
 
@@ -135,12 +146,20 @@ def _run_table(args: argparse.Namespace) -> int:
 def _run_report(args: argparse.Namespace) -> int:
     from cyberlib.report.build import ReportError, build_report
 
-    for folder in (args.corpus, args.notebooks):
+    for folder in (args.analysis, args.notebooks):
         if folder is not None and not os.path.isdir(folder):
             print(f"cyberlib: {folder}: no such folder", file=sys.stderr)
             return EXIT_USAGE
+    if args.corpus is not None and not os.path.exists(args.corpus):
+        import glob
+
+        if not glob.has_magic(args.corpus):
+            print(f"cyberlib: {args.corpus}: no such file or folder", file=sys.stderr)
+            return EXIT_USAGE
     try:
-        index = build_report(out=args.out, notebooks=args.notebooks, corpus=args.corpus)
+        index = build_report(
+            out=args.out, notebooks=args.notebooks, corpus=args.corpus, analysis=args.analysis
+        )
     except ReportError as exc:  # a notebook failed: the others may be written
         print(f"cyberlib: {exc}", file=sys.stderr)
         return EXIT_SKIPPED

@@ -52,7 +52,7 @@ def articles_by_month(corpus: pd.DataFrame, ax: Axes | None = None) -> Axes:
     dates = pd.to_datetime(corpus["date"] if "date" in corpus else pd.Series([], dtype=object),
                            errors="coerce")  # fmt: skip
     n_undated = int(dates.isna().sum())
-    title = f"Số bài theo tháng đăng ({n_undated:,} bài không có ngày)".replace(",", ".")
+    title = f"Số bài theo tháng đăng ({n_undated:,} bài không có ngày)"
     ax = _axes(ax, 3.5)
     dated = dates.dropna()
     if dated.empty:
@@ -83,7 +83,7 @@ def measures_overview(measures: pd.DataFrame, ax: Axes | None = None, top: int =
     'Số liệu được nhiều bài cùng nêu (1 đo lường)'
     """
     per = measures.drop_duplicates("measure_id")
-    title = f"Số liệu được nhiều bài cùng nêu ({len(per):,} đo lường)".replace(",", ".")
+    title = f"Số liệu được nhiều bài cùng nêu ({len(per):,} đo lường)"
     shown = per.head(top)
     ax = _axes(ax, 0.4 * len(shown) + 1.8)
     if shown.empty:

@@ -53,7 +53,7 @@ def article_lengths(corpus: pd.DataFrame, ax: Axes | None = None) -> Axes:
     if len(corpus) > PER_ARTICLE_MAX:
         ax = _axes(ax, 4.0)
         ax.hist(corpus["n_words"].to_numpy(float), bins=30, color="#2e86c1")
-        ax.set_title(f"Độ dài bài viết: phân bố trên {len(corpus):,} bài".replace(",", "."))
+        ax.set_title(f"Độ dài bài viết: phân bố trên {len(corpus):,} bài")
         ax.set_xlabel("số từ (words)")
         ax.set_ylabel("số bài (articles)")
         ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
@@ -127,7 +127,7 @@ def money_usd(stats: pd.DataFrame, ax: Axes | None = None) -> Axes:
                   for c in reshape.hedge_classes() if (cls == c).any()}  # fmt: skip
         colors = {reshape.hedge_label(c): HEDGE_COLORS[c] for c in reshape.hedge_classes()}
         _log_histogram(ax, groups, colors)
-        ax.set_title(f"Số tiền quy ra USD: phân bố của {len(money):,} số liệu".replace(",", "."))
+        ax.set_title(f"Số tiền quy ra USD: phân bố của {len(money):,} số liệu")
         ax.set_xlabel("giá trị quy đổi (USD, thang log)")
         ax.set_ylabel("số số liệu (figures)")
         return ax
@@ -197,7 +197,7 @@ def cases_vs_people(stats: pd.DataFrame, ax: Axes | None = None) -> Axes:
                   if (sub["unit"] == u).any()}  # fmt: skip
         _log_histogram(ax, groups, {names[u]: c for u, c in colors.items()})
         ax.set_title(f"Số vụ và số người được nêu: phân bố ({len(sub):,} số liệu)"
-                     .replace(",", "."))  # fmt: skip
+                     )  # fmt: skip
         ax.set_xlabel("giá trị (thang log)")
         ax.set_ylabel("số số liệu (figures)")
         return ax
@@ -288,7 +288,7 @@ def _hedging_by_group(stats: pd.DataFrame, ax: Axes | None) -> Axes:
         vals = shares[c].to_numpy(float)
         ax.barh(y, vals, left=left, color=HEDGE_COLORS[c], label=reshape.hedge_label(c))
         left += vals
-    labels = [f"{_clip(g, 30)} (n={n:,})".replace(",", ".")
+    labels = [f"{_clip(g, 30)} (n={n:,})"
               for g, n in zip(shares.index, counts.sum(axis=1), strict=True)]  # fmt: skip
     ax.set_yticks(y, labels)
     ax.invert_yaxis()

@@ -134,7 +134,7 @@ def top_with_rest(counts: pd.Series, top: int = TOP_N) -> pd.Series:
     if len(counts) <= top:
         return counts
     head, rest = counts.iloc[:top], counts.iloc[top:]
-    label = f"{REST}: {len(rest):,} mục)".replace(",", ".")
+    label = f"{REST}: {len(rest):,} mục)"
     return pd.concat([head, pd.Series({label: rest.sum()})])
 
 

@@ -62,7 +62,7 @@ def _top_themes(frame: pd.DataFrame, ax: Axes | None) -> Axes:
         ax,
         missing="(không chủ đề)",
         color="#117a65",
-        title=f"Chủ đề chính của bài ({len(frame):,} bài)".replace(",", "."),
+        title=f"Chủ đề chính của bài ({len(frame):,} bài)",
         xlabel="số bài (articles)",
         ylabel="chủ đề chính (top theme)",
     )
@@ -158,7 +158,7 @@ def _top_entities(ents: pd.DataFrame, ax: Axes | None, colors: dict[str, str]) -
     counts = counts.sort_values(["n", "entity"], ascending=[False, True], kind="stable")
     top = counts.head(TOP_N)
     title = (f"Thực thể được nhiều bài nêu tên nhất ({TOP_N} đầu, "
-             f"{named['doc_id'].nunique():,} bài)").replace(",", ".")  # fmt: skip
+             f"{named['doc_id'].nunique():,} bài)")  # fmt: skip
     ax = _axes(ax, 0.36 * len(top) + 1.5)
     if top.empty:
         return _empty(ax, title)
@@ -198,8 +198,7 @@ def pair_heatmap(
         np.fill_diagonal(off, 0)
         keep = pd.Series(off.sum(axis=1), index=frame.index).sort_values(
             ascending=False, kind="stable").index[:PER_ARTICLE_MAX]  # fmt: skip
-        title = f"{title} ({PER_ARTICLE_MAX} / {len(frame):,} bài chung nhiều nhất)".replace(
-            ",", ".")  # fmt: skip
+        title = f"{title} ({PER_ARTICLE_MAX} / {len(frame):,} bài chung nhiều nhất)"  # fmt: skip
         frame = frame.loc[list(keep), list(keep)]
     frame.index = [short_id(d) for d in frame.index]
     frame.columns = [short_id(d) for d in frame.columns]
