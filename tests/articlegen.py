@@ -140,8 +140,8 @@ def corpus_with_copies(n_originals: int, seed: int = 0) -> tuple[pd.DataFrame, s
                 kind = COPY_KINDS[(i // 2 + c) % len(COPY_KINDS)]
                 versions.append((f"a{i:03d}-copy{c}", copy_of(art, kind, rng)))
         for doc_id, a in versions:
-            rows.append({"doc_id": doc_id, "date": pd.Timestamp(a["date"]),
-                         "outlet": a["outlet"], "title": a["title"], "text": text_of(a)})  # fmt: skip
+            row = {"doc_id": doc_id, "date": pd.Timestamp(a["date"]), "outlet": a["outlet"]}
+            rows.append({**row, "title": a["title"], "text": text_of(a)})
         ids = [d for d, _ in versions]
         truth |= {tuple(sorted((x, y))) for x in ids for y in ids if x < y}
     return pd.DataFrame(rows), truth

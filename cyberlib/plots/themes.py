@@ -37,6 +37,8 @@ def theme_heatmap(scores: pd.DataFrame, ax: Axes | None = None) -> Axes:
     frame = frame.select_dtypes("number").drop(columns=["relevance"], errors="ignore")
     frame.index = [short_id(d) for d in frame.index]
     ax = _axes(ax, 0.45 * len(frame) + 2.5)
+    if frame.empty or frame.shape[1] == 0:
+        return _empty(ax, "Điểm chủ đề theo bài")
     return _heatmap(
         frame,
         ax,
@@ -68,7 +70,13 @@ def _top_themes(frame: pd.DataFrame, ax: Axes | None) -> Axes:
     )
 
 
-def theme_cooccurrence(co: pd.DataFrame, ax: Axes | None = None) -> Axes:
+def theme_cooccurrence(
+    co: pd.DataFrame,
+    ax: Axes | None = None,
+    *,
+    title: str = "Chủ đề cùng xuất hiện trong một câu",
+    what: str = "số câu có cả hai chủ đề",
+) -> Axes:
     """Heatmap of a theme × theme co-occurrence frame.
 
     The frame is :func:`cyberlib.comparison.reshape.theme_cooccurrence`.
@@ -79,13 +87,15 @@ def theme_cooccurrence(co: pd.DataFrame, ax: Axes | None = None) -> Axes:
     'Chủ đề cùng xuất hiện trong một câu'
     """
     ax = _axes(ax, 0.5 * len(co) + 2.5)
+    if co.empty:
+        return _empty(ax, title)
     ax = _heatmap(
         co,
         ax,
-        title="Chủ đề cùng xuất hiện trong một câu",
+        title=title,
         xlabel="chủ đề",
         ylabel="chủ đề",
-        cbar_label="số câu có cả hai chủ đề",
+        cbar_label=what,
         cmap="Purples",
         diagonal_as_text=True,
     )
@@ -200,6 +210,8 @@ def pair_heatmap(
             ascending=False, kind="stable").index[:PER_ARTICLE_MAX]  # fmt: skip
         title = f"{title} ({PER_ARTICLE_MAX} / {len(frame):,} bài chung nhiều nhất)"  # fmt: skip
         frame = frame.loc[list(keep), list(keep)]
+    if frame.empty:
+        return _empty(_axes(ax, 3.0), title)
     frame.index = [short_id(d) for d in frame.index]
     frame.columns = [short_id(d) for d in frame.columns]
     ax = _axes(ax, 0.6 * len(frame) + 2.0)
