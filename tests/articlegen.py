@@ -164,3 +164,20 @@ def write_jsonl(path: Path, n: int, seed: int = 0, copies: bool = True) -> Path:
                                     ensure_ascii=False) + "\n")  # fmt: skip
                 k += 1
     return path
+
+
+def write_folder(folder: Path, n: int, seed: int = 0) -> Path:
+    """Write ``n`` generated articles (one in ten followed by a copy) as ``.txt`` files,
+    each opening with a ``date YYYY-MM-DD (Outlet)`` line as scraped pages do."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    k = 0
+    while k < n:
+        art = article(rng)
+        versions = [art] + ([copy_of(art, "header+drop", rng)] if k % 10 == 0 else [])
+        for a in versions[: n - k]:
+            body = " ".join(a["sentences"])
+            text = f" date {a['date']} ({a['outlet']}) -\n\n{a['title']}\n\n{body}\n"
+            (folder / f"bai-{k:05d}.txt").write_text(text, encoding="utf-8")
+            k += 1
+    return folder

@@ -163,6 +163,10 @@ def execute_notebook(
         kernel_name="python3",
         record_timing=record_timing,
         resources={"metadata": {"path": str(path.parent.resolve())}},
+        # charts as PDF too (vector, for print) besides the screen PNG
+        extra_arguments=["--InlineBackend.figure_formats=png", "--InlineBackend.figure_formats=pdf"]
+        if print_charts
+        else [],
     )
     try:
         client.execute(env=env)

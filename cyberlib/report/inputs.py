@@ -71,13 +71,6 @@ def setup_display() -> None:
     pd.set_option("display.max_rows", TABLE_ROWS + 40)
     pd.set_option("display.min_rows", TABLE_ROWS + 40)
     pd.set_option("display.float_format", format_number)
-    if os.environ.get("CYBERLIB_PRINT"):  # the report keeps each chart as PDF as well
-        try:
-            from matplotlib_inline.backend_inline import set_matplotlib_formats
-
-            set_matplotlib_formats("png", "pdf")
-        except Exception:  # noqa: BLE001 - outside a kernel there is nothing to set
-            pass
 
 
 def top_rows(
