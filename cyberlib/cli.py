@@ -154,7 +154,7 @@ def _run_report(args: argparse.Namespace) -> int:
         import glob
 
         if not glob.has_magic(args.corpus):
-            print(f"cyberlib: {args.corpus}: no such file or folder", file=sys.stderr)
+            print(f"cyberlib: {args.corpus}: no such folder or file", file=sys.stderr)
             return EXIT_USAGE
     try:
         index = build_report(
