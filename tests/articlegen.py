@@ -37,6 +37,8 @@ THINGS = ["các cuộc gọi lạ", "đường dẫn không rõ nguồn gốc", 
           "mã xác thực gửi qua tin nhắn", "ứng dụng tải ngoài kho chính thức",
           "tài khoản mạng xã hội của con em"]  # fmt: skip
 HEDGES = ["", "hơn ", "khoảng ", "gần ", "trên "]
+# outlets listed in cyberlib/data/outlets.csv, for files whose first line names one
+REAL_OUTLETS = ["TTXVN", "VTC News", "Tiền Phong", "VnExpress", "Tuổi Trẻ"]
 
 
 def _words(rng: random.Random, pool: list[str]) -> str:
@@ -177,7 +179,8 @@ def write_folder(folder: Path, n: int, seed: int = 0) -> Path:
         versions = [art] + ([copy_of(art, "header+drop", rng)] if k % 10 == 0 else [])
         for a in versions[: n - k]:
             body = " ".join(a["sentences"])
-            text = f" date {a['date']} ({a['outlet']}) -\n\n{a['title']}\n\n{body}\n"
+            outlet = REAL_OUTLETS[k % len(REAL_OUTLETS)]  # names load_corpus recognises
+            text = f" date {a['date']} ({outlet}) -\n\n{a['title']}\n\n{body}\n"
             (folder / f"bai-{k:05d}.txt").write_text(text, encoding="utf-8")
             k += 1
     return folder

@@ -64,7 +64,7 @@ COLUMNS = [
     "measure_id", "verdict", "n_articles", "kind", "subject_head", "period", "year",
     "doc_id", "date", "outlet", "surface", "value", "value_high", "unit", "value_usd",
     "qualifier", "hedge", "low", "high", "in_consensus", "consensus", "subject",
-    "period_text", "source", "copies",
+    "period_text", "source", "copies", "sentence",
 ]  # fmt: skip
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -279,7 +279,8 @@ def align_figures(
         meta = corpus[["doc_id", *[c for c in meta_cols if c in corpus.columns]]].copy()
         meta["doc_id"] = meta["doc_id"].astype(str)
         frame = frame.merge(meta.drop_duplicates("doc_id"), on="doc_id", how="left")
-    for col in ("date", "outlet", "value_high", "source", "unit_text", "surface", "subject"):
+    for col in ("date", "outlet", "value_high", "source", "unit_text", "surface", "subject",
+                "sentence"):  # fmt: skip
         if col not in frame.columns:
             frame[col] = None
     frame["date"] = pd.to_datetime(frame["date"], errors="coerce")

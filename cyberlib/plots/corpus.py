@@ -104,7 +104,7 @@ def measures_overview(measures: pd.DataFrame, ax: Axes | None = None, top: int =
     handles = [Line2D([], [], color=c, lw=6, label=v) for v, c in VERDICT_COLORS.items()]
     ax.legend(handles=handles, fontsize=8, loc="lower right")
     if len(per) > top:
-        title += f" — {top} đầu"
+        title += f"\n{top} đo lường được nhiều bài nêu nhất"
     ax.set_title(title)
     ax.set_xlabel("số bài khác nhau (bản sao tính một)")
     ax.set_ylabel("đo lường: loại · chủ thể · thời kỳ")
