@@ -10,8 +10,11 @@ same analysis on other articles.
 
 Where the notebooks are: ``notebooks=`` when given; otherwise the ``notebooks/`` folder of
 the source checkout cyberlib is installed from (``make setup`` installs it in editable
-mode), found next to the package, so ``cyberlib report`` works from any directory. The
-repository's ``notebooks/`` is the one source of truth; there is no second copy.
+mode), found next to the package, so ``cyberlib report`` works from any directory; a wheel
+install uses the copy the wheel carries (``<prefix>/share/cyberlib/notebooks``, made from
+``notebooks/`` at build time). The repository's ``notebooks/`` is the one source of truth.
+The notebooks' default corpus, ``../data/articles``, exists only beside a checkout: outside
+one, pass ``--corpus`` or ``--analysis``.
 
 A notebook that cannot be read (malformed JSON, not a notebook) or that fails is named on
 stderr and left out; the others still run, the index is still written, and
@@ -76,12 +79,19 @@ class NotebookResult:
 
 
 def default_notebooks() -> Path:
-    """The ``notebooks/`` folder of the checkout cyberlib runs from (next to the package).
+    """Where ``cyberlib report`` finds the notebooks when not told.
+
+    The ``notebooks/`` folder of the checkout cyberlib runs from (next to the package: a
+    source tree or an editable install) when it has numbered notebooks; otherwise the copy
+    a wheel installs in ``<prefix>/share/cyberlib/notebooks``.
 
     >>> default_notebooks().name
     'notebooks'
     """
-    return Path(__file__).resolve().parents[2] / "notebooks"
+    checkout = Path(__file__).resolve().parents[2] / "notebooks"
+    if checkout.is_dir() and any(_NOTEBOOK.match(p.name) for p in checkout.iterdir()):
+        return checkout
+    return Path(sys.prefix) / "share" / "cyberlib" / "notebooks"
 
 
 def notebook_paths(notebooks: str | os.PathLike[str] = "notebooks") -> list[Path]:

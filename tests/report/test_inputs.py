@@ -148,3 +148,15 @@ def test_notebooks_run_on_a_generated_corpus_of_300_articles(tmp_path):
     for png in out.glob("*/figure_*.png"):
         h, w = mpimg.imread(png).shape[:2]
         assert h <= 12 * 100 + 50 and w <= 8 * 100 + 50, png  # bounded size at 100 dpi
+
+
+@pytest.mark.slow
+def test_cli_report_runs_from_any_directory(tmp_path, monkeypatch):
+    from cyberlib.report.build import default_notebooks
+
+    assert default_notebooks() == NOTEBOOKS
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", "--out", "bao-cao"]) == 0
+    html = (tmp_path / "bao-cao" / "index.html").read_text(encoding="utf-8")
+    assert "Kho bài: articles — 5 bài" in html
+    assert len(list((tmp_path / "bao-cao").glob("0*.html"))) == len(list(NOTEBOOKS.glob("0*")))
