@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import resource
 import sys
 import tempfile
@@ -81,7 +82,9 @@ def run_all(label: str, **where) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=2_000)
+    ap.add_argument("--no-raw", action="store_true", help="only the analysis-folder run")
     args = ap.parse_args(argv)
+    os.environ.setdefault("TQDM_DISABLE", "1")  # no progress bars in the figures printed
     if not VINEWS.exists():
         print(f"skipped: {VINEWS} not found (the real corpus is optional)")
         return 0
@@ -95,11 +98,13 @@ def main(argv: list[str] | None = None) -> int:
             d = json.loads(line)
             (folder / f"{d['id']}.txt").write_text(d["text"], encoding="utf-8")
     print(f"report on {args.articles:,} vinews articles")
-    t0 = time.perf_counter()
-    run_all("raw", corpus=folder)
-    print(f"  raw files: {time.perf_counter() - t0:.1f} s in all")
+    if not args.no_raw:
+        t0 = time.perf_counter()
+        run_all("raw", corpus=folder)
+        print(f"  raw files: {time.perf_counter() - t0:.1f} s in all")
     built = build_analysis(folder, tmp / "analysis")
-    print(f"  analysis folder built in {built:.1f} s")
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"  analysis folder built in {built:.1f} s (peak RSS of the build {own:,.0f} MB)")
     t0 = time.perf_counter()
     run_all("analysis", analysis=tmp / "analysis")
     print(f"  analysis folder: {time.perf_counter() - t0:.1f} s in all")
