@@ -44,7 +44,8 @@ it. The measure's ``verdict`` is
 
 By default only articles about cybercrime count: when ``themes`` (or the corpus) has a
 ``relevant`` column, figures of articles marked not relevant are set aside; their number
-is in ``measures.attrs["set_aside"]``. ``relevant_only=False`` keeps every article.
+is in ``measures.attrs["set_aside"]`` (and ``attrs["relevance_known"]`` is True). Without
+such a column every article counts. ``relevant_only=False`` keeps every article.
 """
 
 from __future__ import annotations
@@ -209,9 +210,10 @@ def _verdicts(reports: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(parts) if parts else reports.assign(in_consensus=[], consensus=[], verdict=[])
 
 
-def _empty(set_aside: int = 0) -> pd.DataFrame:
+def _empty(set_aside: int = 0, relevance_known: bool = False) -> pd.DataFrame:
     out = pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS})
     out.attrs["set_aside"] = set_aside
+    out.attrs["relevance_known"] = relevance_known
     return out
 
 
@@ -293,7 +295,7 @@ def align_figures(
     frame["_v"] = pd.to_numeric(compared, errors="coerce")
     frame = frame[np.isfinite(frame["_v"]) & (frame["_v"] > 0) & (frame["kind"] != "unknown")]
     if frame.empty:
-        return _empty(set_aside)
+        return _empty(set_aside, relevance is not None and relevant_only)
     heads = {
         key: subject_head(*key)
         for key in set(zip(frame["subject"], frame["unit_text"], frame["kind"], strict=True))
@@ -342,7 +344,7 @@ def align_figures(
     n_stories = frame.groupby(key)["_story"].transform("nunique")
     frame = frame[n_stories >= min_articles].copy()
     if frame.empty:
-        return _empty(set_aside)
+        return _empty(set_aside, relevance is not None and relevant_only)
     frame["n_articles"] = frame.groupby(key)["_story"].transform("nunique").astype("int64")
     keys = (
         frame[[*key, "n_articles"]]
@@ -358,4 +360,5 @@ def align_figures(
     frame = frame.sort_values(["measure_id", "date", "doc_id"], kind="stable", na_position="last")
     out = frame[COLUMNS].reset_index(drop=True)
     out.attrs["set_aside"] = set_aside
+    out.attrs["relevance_known"] = relevance is not None and relevant_only
     return out

@@ -122,6 +122,7 @@ def test_irrelevant_articles_are_set_aside_unless_asked():
     themes = pd.DataFrame({"doc_id": ["a", "b", "c"], "relevant": [True, True, False]})
     m = align_figures(stats, themes=themes)
     assert sorted(m["doc_id"]) == ["a", "b"] and m.attrs["set_aside"] == 1
+    assert m.attrs["relevance_known"] and not align_figures(stats).attrs["relevance_known"]
     m_all = align_figures(stats, themes=themes, relevant_only=False)
     assert sorted(m_all["doc_id"]) == ["a", "b", "c"] and m_all.attrs["set_aside"] == 0
 
