@@ -427,7 +427,9 @@ def refresh_notebooks(notebooks: str | os.PathLike[str] = "notebooks") -> list[P
     """Re-execute every numbered notebook in place so its stored outputs are current.
 
     Used after a change to the library or the corpus, before committing the notebooks
-    that nbval compares against. No timestamps are written into the cells.
+    that nbval compares against. No timestamps are written into the cells. A notebook
+    that cannot be read or fails is left as it was; the others are refreshed, then
+    :class:`ReportError` names the failures.
 
     >>> import tempfile, nbformat
     >>> folder = Path(tempfile.mkdtemp())
@@ -441,12 +443,19 @@ def refresh_notebooks(notebooks: str | os.PathLike[str] = "notebooks") -> list[P
     """
     import nbformat
 
-    written = []
+    written, failures = [], []
     for path in notebook_paths(notebooks):
         started = time.perf_counter()
-        nb = execute_notebook(path, record_timing=False)
+        try:
+            nb = execute_notebook(path, record_timing=False)
+        except ReportError as exc:  # leave that notebook as it was, refresh the others
+            failures.append(str(exc))
+            print(f"cyberlib report: {exc}", file=sys.stderr)
+            continue
         nbformat.write(nb, path)
         seconds = time.perf_counter() - started
         print(f"cyberlib report: refreshed {path.name} in {seconds:.1f} s", file=sys.stderr)
         written.append(path)
+    if failures:
+        raise ReportError("; ".join(failures) + " (the other notebooks were refreshed)")
     return written

@@ -160,3 +160,15 @@ def test_cli_report_runs_from_any_directory(tmp_path, monkeypatch):
     html = (tmp_path / "bao-cao" / "index.html").read_text(encoding="utf-8")
     assert "Kho bài: articles — 5 bài" in html
     assert len(list((tmp_path / "bao-cao").glob("0*.html"))) == len(list(NOTEBOOKS.glob("0*")))
+
+
+def test_refresh_goes_on_past_a_malformed_notebook(tmp_path):
+    from cyberlib.report.build import refresh_notebooks
+
+    (tmp_path / "01_hong.ipynb").write_text("không phải notebook", encoding="utf-8")
+    _write_nb(tmp_path / "02_tot.ipynb", "6 * 7")
+    with pytest.raises(ReportError, match="01_hong.ipynb cannot be read"):
+        refresh_notebooks(tmp_path)
+    nb = nbformat.read(tmp_path / "02_tot.ipynb", as_version=4)
+    assert nb.cells[0].outputs[0]["data"]["text/plain"] == "42"
+    assert (tmp_path / "01_hong.ipynb").read_text(encoding="utf-8") == "không phải notebook"
