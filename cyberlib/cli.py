@@ -150,6 +150,16 @@ def _run_report(args: argparse.Namespace) -> int:
         if folder is not None and not os.path.isdir(folder):
             print(f"cyberlib: {folder}: no such folder", file=sys.stderr)
             return EXIT_USAGE
+    if args.analysis is not None:
+        from cyberlib.report.inputs import is_analysis_folder
+
+        if not is_analysis_folder(args.analysis):
+            print(
+                f"cyberlib: {args.analysis}: not an analysis folder (no manifest.json or "
+                "articles table; write one with `cyberlib analyze`)",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
     if args.corpus is not None and not os.path.exists(args.corpus):
         import glob
 

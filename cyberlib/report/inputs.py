@@ -223,6 +223,19 @@ def _empty_stats() -> pd.DataFrame:
                          for c in cols})  # fmt: skip
 
 
+def is_analysis_folder(folder: str | os.PathLike[str]) -> bool:
+    """True when ``folder`` looks like an ``analyze`` output (a manifest or an articles
+    table), without reading it.
+
+    >>> is_analysis_folder("data/articles")
+    False
+    """
+    folder = Path(folder)
+    return folder.is_dir() and any(
+        (folder / name).exists() for name in ("manifest.json", "articles.parquet", "articles")
+    )
+
+
 def read_tables(folder: str | os.PathLike[str]) -> dict[str, pd.DataFrame]:
     """The tables of an ``analyze`` output folder, by name.
 

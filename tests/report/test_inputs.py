@@ -115,9 +115,11 @@ def test_charts_of_notebooks_with_odd_characters_are_written_and_linked(tmp_path
     assert any(t.suffix == ".png" for t in targets)
 
 
-def test_cli_report_refuses_missing_inputs(tmp_path):
+def test_cli_report_refuses_missing_inputs(tmp_path, capsys):
     assert main(["report", "--analysis", str(tmp_path / "khong-co")]) == 2
     assert main(["report", "--corpus", str(tmp_path / "khong-co.jsonl")]) == 2
+    assert main(["report", "--analysis", str(tmp_path)]) == 2
+    assert "not an analysis folder" in capsys.readouterr().err
 
 
 @pytest.mark.slow
