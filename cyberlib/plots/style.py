@@ -126,8 +126,9 @@ def top_with_rest(counts: pd.Series, top: int = TOP_N) -> pd.Series:
     """The ``top`` largest counts (ties by label), the others summed in one last entry
     labelled ``(còn lại: K mục)`` ("the rest: K items").
 
-    >>> top_with_rest(pd.Series({"a": 5, "b": 3, "c": 1, "d": 1}), top=2).to_dict()
-    {'a': 5, 'b': 3, '(còn lại: 2 mục)': 2}
+    >>> counts = pd.Series({"Bộ Công an": 5, "Interpol": 3, "FBI": 1, "NCMEC": 1})
+    >>> top_with_rest(counts, top=2).to_dict()
+    {'Bộ Công an': 5, 'Interpol': 3, '(còn lại: 2 mục)': 2}
     """
     counts = counts[counts > 0] if len(counts) else counts
     counts = counts.iloc[np.lexsort((counts.index.astype(str), -counts.to_numpy()))]

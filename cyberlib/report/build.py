@@ -272,7 +272,14 @@ def figure_pdfs(nb) -> list[bytes | None]:
 
 
 def corpus_header(nb) -> str:
-    """The line a notebook printed naming its corpus ("Kho bài: …"), or ""."""
+    """The line a notebook printed naming its corpus ("Kho bài: …"), or "".
+
+    >>> import nbformat
+    >>> cell = nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output(
+    ...     "stream", name="stdout", text="Kho bài: articles — 5 bài\\n")])
+    >>> corpus_header(nbformat.v4.new_notebook(cells=[cell]))
+    'Kho bài: articles — 5 bài'
+    """
     for cell in nb.cells:
         for output in cell.get("outputs", []):
             text = output.get("text", "")

@@ -242,6 +242,13 @@ def read_tables(folder: str | os.PathLike[str]) -> dict[str, pd.DataFrame]:
     Uses :func:`cyberlib.read_analysis` when the package has it; otherwise reads
     ``NAME.parquet`` (a file or a folder of parts) for each of :data:`TABLES` present.
     Raises ``FileNotFoundError`` naming the folder when it has no ``articles`` table.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> pd.DataFrame({"doc_id": ["bai-1"], "text": ["Lừa đảo qua mạng"]}).to_parquet(
+    ...     folder / "articles.parquet")
+    >>> sorted(read_tables(folder)), read_tables(folder)["articles"]["text"][0]
+    (['articles'], 'Lừa đảo qua mạng')
     """
     folder = Path(folder)
     if not folder.is_dir():
