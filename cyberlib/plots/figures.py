@@ -15,6 +15,7 @@ from cyberlib.comparison import reshape
 from cyberlib.plots.style import (
     HEDGE_COLORS,
     PER_ARTICLE_MAX,
+    REST,
     TOP_N,
     _axes,
     _clip,
@@ -91,7 +92,8 @@ def figures_by_unit(stats: pd.DataFrame, ax: Axes | None = None) -> Axes:
     if counts.empty:
         return _empty(ax, title)
     y = np.arange(len(counts))
-    bars = ax.barh(y, counts.to_numpy(), color="#1b4f72")
+    colors = ["0.65" if str(u).startswith(REST) else "#1b4f72" for u in counts.index]
+    bars = ax.barh(y, counts.to_numpy(), color=colors)
     ax.bar_label(bars, padding=3, fontsize=9)
     ax.set_yticks(y, counts.index)
     ax.invert_yaxis()

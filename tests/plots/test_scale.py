@@ -144,3 +144,12 @@ def test_measure_charts():
     ax = plots.measures_overview(m.iloc[0:0])
     assert ax.texts
     plt.close(ax.figure)
+
+
+def test_the_grouped_rest_is_drawn_in_grey(big):
+    ax = plots.figures_by_unit(big["stats"])
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels[-1].startswith("(còn lại: ") and len(labels) == plots.TOP_N + 1
+    colors = [matplotlib.colors.to_hex(p.get_facecolor()) for p in ax.patches]
+    assert colors[-1] == "#a6a6a6" and colors[0] != colors[-1]
+    plt.close(ax.figure)
