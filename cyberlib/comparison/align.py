@@ -19,7 +19,10 @@ report of a measure that at least two distinct articles report. The rules, in or
    2024-05"), which is how one event's figures are usually reported. A relative period
    in an article without a date cannot be resolved and is left out.
 4. **One report per article and per story.** A figure repeated inside an article (same
-   measure, same value) counts once. Near-duplicate articles (:func:`duplicates`) are one
+   measure, values its hedges allow to be equal) counts once, as its first mention. An
+   article that gives one measure values that cannot all be true (the revenues of five
+   companies under "doanh thu 2016") is ambiguous about it: those figures are left out
+   (their number is in ``attrs["ambiguous"]``). Near-duplicate articles (:func:`duplicates`) are one
    story: a copy's figure with the same measure and value is merged into the report of
    the story's canonical article, and the copies are listed in ``copies``.
 5. **A measure** is a (kind, subject head, period) key reported by at least
@@ -316,8 +319,15 @@ def align_figures(
     # --- one report per article, then per story
     order = "start" if "start" in frame.columns else "doc_id"
     frame = frame.sort_values(["doc_id", order], kind="stable")
-    frame["_vr"] = frame["_v"].round(6)
-    frame = frame.drop_duplicates(["doc_id", *key, "_vr", "qualifier"])
+    # an article that gives one measure several values that cannot all be true (the
+    # revenues of five companies under "doanh thu 2016") says nothing matchable about it:
+    # all its reports of that key are left out; compatible restatements count once
+    low, high = _windows(frame, frame["_v"])
+    frame["low"], frame["high"] = low, high
+    per_doc = frame.groupby(["doc_id", *key], sort=False)
+    compatible = per_doc["low"].transform("max") <= per_doc["high"].transform("min")
+    ambiguous = int((~compatible).sum())
+    frame = frame[compatible].drop_duplicates(["doc_id", *key])
     if copies is None and corpus is not None and "text" in corpus.columns:
         from cyberlib.comparison.duplicates import duplicates
 
@@ -330,15 +340,21 @@ def align_figures(
     frame["_story"] = frame["doc_id"].map(lambda d: canon.get(d, d))
     frame["_is_copy"] = frame["doc_id"] != frame["_story"]
     frame = frame.sort_values(["_is_copy", "date", "doc_id"], kind="stable", na_position="last")
-    dup_key = ["_story", *key, "_vr", "qualifier"]
-    copy_lists = (
-        frame[frame.duplicated(dup_key, keep="first")]
-        .groupby(dup_key, dropna=False)["doc_id"]
-        .agg(lambda ids: sorted(ids))
-    )
-    frame = frame.drop_duplicates(dup_key, keep="first")
+    # a copy's figure that its hedge allows to equal the original's is the same report;
+    # a copy that changed the figure stays a report of its own (of the same story)
+    dup_key = ["_story", *key]
+    story = frame.groupby(dup_key, sort=False)
+    first_low, first_high = story["low"].transform("first"), story["high"].transform("first")
+    same = np.maximum(frame["low"], first_low) <= np.minimum(frame["high"], first_high)
+    merged = frame.duplicated(dup_key, keep="first") & same
+    copy_lists = frame[merged].groupby(dup_key)["doc_id"].agg(lambda ids: sorted(ids))
+    frame = frame[~merged]
+    is_first = ~frame.duplicated(dup_key, keep="first")
     frame = frame.merge(copy_lists.rename("copies").reset_index(), on=dup_key, how="left")
-    frame["copies"] = [c if isinstance(c, list) else [] for c in frame["copies"]]
+    frame["copies"] = [
+        c if isinstance(c, list) and first else []
+        for c, first in zip(frame["copies"], is_first.to_numpy(), strict=True)
+    ]
 
     # --- measures: keys reported by at least min_articles stories
     n_stories = frame.groupby(key)["_story"].transform("nunique")
@@ -354,11 +370,10 @@ def align_figures(
     keys["measure_id"] = np.arange(1, len(keys) + 1, dtype="int64")
     frame = frame.merge(keys, on=[*key, "n_articles"], how="left")
     frame["hedge"] = frame["qualifier"].map(hedge_class)
-    low, high = _windows(frame, frame["_v"])
-    frame["low"], frame["high"] = low, high
     frame = _verdicts(frame)
     frame = frame.sort_values(["measure_id", "date", "doc_id"], kind="stable", na_position="last")
     out = frame[COLUMNS].reset_index(drop=True)
     out.attrs["set_aside"] = set_aside
     out.attrs["relevance_known"] = relevance is not None and relevant_only
+    out.attrs["ambiguous"] = ambiguous
     return out

@@ -153,3 +153,42 @@ def test_empty_input_gives_an_empty_frame_with_the_columns():
     assert out.empty and "measure_id" in out.columns and "verdict" in out.columns
     with pytest.raises(ValueError, match="min_articles"):
         align_figures(_stats([{"doc_id": "a", "value": 1.0}]), min_articles=1)
+
+
+def test_an_article_with_values_that_cannot_all_be_true_is_left_out():
+    stats = _stats([
+        {"doc_id": "a", "value": 200.0}, {"doc_id": "a", "value": 5000.0},  # two companies
+        {"doc_id": "b", "value": 200.0}, {"doc_id": "c", "value": 200.0},
+    ])  # fmt: skip
+    m = align_figures(stats)
+    assert sorted(m["doc_id"]) == ["b", "c"] and m.attrs["ambiguous"] == 2
+    assert set(m["verdict"]) == {"agree"}
+
+
+def test_a_compatible_restatement_counts_once_as_its_first_mention():
+    stats = _stats([
+        {"doc_id": "a", "value": 10_000.0, "qualifier": "more_than", "start": 0},
+        {"doc_id": "a", "value": 10_200.0, "start": 50},
+        {"doc_id": "b", "value": 10_000.0, "qualifier": "approx", "start": 0},
+    ])  # fmt: skip
+    m = align_figures(stats).set_index("doc_id")
+    assert len(m) == 2 and m.loc["a", "qualifier"] == "more_than"
+    assert m.attrs["ambiguous"] == 0
+
+
+def test_a_copy_that_changed_the_figure_stays_a_report_of_the_same_story():
+    stats = _stats(
+        [
+            {"doc_id": "goc", "value": 100.0},
+            {"doc_id": "sao", "value": 300.0},
+            {"doc_id": "sao-2", "value": 100.0},
+            {"doc_id": "khac", "value": 100.0},
+        ]
+    )
+    copies = pd.DataFrame({"doc_id": ["goc", "sao", "sao-2"], "group": 0,
+                           "canonical": "goc", "similarity": [1.0, 0.8, 0.9]})  # fmt: skip
+    m = align_figures(stats, copies=copies).set_index("doc_id")
+    assert sorted(m.index) == ["goc", "khac", "sao"]
+    assert m.loc["goc", "copies"] == ["sao-2"] and m.loc["sao", "copies"] == []
+    assert set(m["n_articles"]) == {2}  # two stories: goc (with its copies) and khac
+    assert set(m["verdict"]) == {"conflict"}
