@@ -213,6 +213,7 @@ def carried_themes(scores: pd.DataFrame, min_score: float = 10.0) -> pd.DataFram
     1      b   legal_framework   32.8
     """
     frame = scores.set_index("doc_id").select_dtypes("number")
+    frame = frame.drop(columns=["relevance"], errors="ignore")  # 0-1, not a theme
     long = frame.stack().rename("score").reset_index()
     long.columns = ["doc_id", "theme", "score"]
     long = long[long["score"] >= min_score]

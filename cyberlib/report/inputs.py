@@ -160,6 +160,10 @@ class Inputs:
         ``title``."""
         if "statistics" in self.analysis:
             stats = self.analysis["statistics"].copy()
+            missing = [c for c in _META if c not in stats.columns and c in self.corpus.columns]
+            if missing and "doc_id" in self.corpus.columns:
+                meta = self.corpus[["doc_id", *missing]].drop_duplicates("doc_id")
+                stats = stats.merge(meta, on="doc_id", how="left")
         else:
             from cyberlib.figures.currency import to_usd
             from cyberlib.figures.extraction import extract_statistics

@@ -174,3 +174,13 @@ def test_refresh_goes_on_past_a_malformed_notebook(tmp_path):
     nb = nbformat.read(tmp_path / "02_tot.ipynb", as_version=4)
     assert nb.cells[0].outputs[0]["data"]["text/plain"] == "42"
     assert (tmp_path / "01_hong.ipynb").read_text(encoding="utf-8") == "không phải notebook"
+
+
+def test_statistics_without_article_columns_get_them_from_the_articles(tmp_path):
+    folder = _analysis_folder(tmp_path / "phan-tich")
+    stats = pd.read_parquet(folder / "statistics.parquet").drop(columns=["date", "outlet"])
+    stats.to_parquet(folder / "statistics.parquet")
+    data = load_inputs(analysis=folder)
+    dated = data.stats[data.stats["doc_id"] == "004_8441360021e80842"]
+    assert set(dated["date"]) == {pd.Timestamp("2025-10-08")}
+    assert set(dated["outlet"]) == {"Tiền Phong"}
