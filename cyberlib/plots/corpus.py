@@ -14,6 +14,7 @@ from cyberlib.plots.style import (
     TOP_N,
     _axes,
     _clip,
+    _counts_axis,
     _empty,
     _ranked_bars,
 )
@@ -65,7 +66,7 @@ def articles_by_month(corpus: pd.DataFrame, ax: Axes | None = None) -> Axes:
     locator = matplotlib.dates.AutoDateLocator(maxticks=10)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(matplotlib.dates.ConciseDateFormatter(locator))
-    ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    _counts_axis(ax.yaxis)
     ax.set_title(title)
     ax.set_xlabel("tháng (month)")
     ax.set_ylabel("số bài (articles)")
@@ -91,7 +92,7 @@ def measures_overview(measures: pd.DataFrame, ax: Axes | None = None, top: int =
     y = np.arange(len(shown))
     colors = [VERDICT_COLORS.get(v, "0.5") for v in shown["verdict"]]
     bars = ax.barh(y, shown["n_articles"].to_numpy(), color=colors)
-    ax.bar_label(bars, padding=3, fontsize=9)
+    ax.bar_label(bars, padding=3, fontsize=9, fmt="{:,.0f}")
     labels = [
         f"#{i} {k} · {_clip(h, 24)} · {_clip(p, 22)}"
         for i, k, h, p in zip(shown["measure_id"], shown["kind"], shown["subject_head"],
@@ -100,7 +101,7 @@ def measures_overview(measures: pd.DataFrame, ax: Axes | None = None, top: int =
     ax.set_yticks(y, labels, fontsize=9)
     ax.invert_yaxis()
     ax.margins(x=0.1)
-    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    _counts_axis(ax.xaxis)
     handles = [Line2D([], [], color=c, lw=6, label=v) for v, c in VERDICT_COLORS.items()]
     ax.legend(handles=handles, fontsize=8, loc="lower right")
     if len(per) > top:

@@ -19,6 +19,7 @@ from cyberlib.plots.style import (
     TOP_N,
     _axes,
     _clip,
+    _counts_axis,
     _empty,
     _ranked_bars,
     short_id,
@@ -36,7 +37,7 @@ def _log_histogram(ax: Axes, groups: dict[str, pd.Series], colors: dict[str, str
     ax.hist(data, bins=bins, stacked=True, label=list(groups),
             color=[colors.get(k, "0.5") for k in groups])  # fmt: skip
     ax.set_xscale("log")
-    ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    _counts_axis(ax.yaxis)
     ax.legend(fontsize=8, loc="upper right")
 
 
@@ -57,7 +58,7 @@ def article_lengths(corpus: pd.DataFrame, ax: Axes | None = None) -> Axes:
         ax.set_title(f"Độ dài bài viết: phân bố trên {len(corpus):,} bài")
         ax.set_xlabel("số từ (words)")
         ax.set_ylabel("số bài (articles)")
-        ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+        _counts_axis(ax.yaxis)
         return ax
     ax = _axes(ax, 0.5 * len(corpus) + 1.5)
     labels = [
@@ -66,7 +67,7 @@ def article_lengths(corpus: pd.DataFrame, ax: Axes | None = None) -> Axes:
     ]
     y = np.arange(len(corpus))
     bars = ax.barh(y, corpus["n_words"], color="#2e86c1")
-    ax.bar_label(bars, padding=3, fontsize=9)
+    ax.bar_label(bars, padding=3, fontsize=9, fmt="{:,.0f}")
     ax.set_yticks(y, labels)
     ax.invert_yaxis()
     ax.margins(x=0.12)
@@ -94,12 +95,12 @@ def figures_by_unit(stats: pd.DataFrame, ax: Axes | None = None) -> Axes:
     y = np.arange(len(counts))
     colors = ["0.65" if str(u).startswith(REST) else "#1b4f72" for u in counts.index]
     bars = ax.barh(y, counts.to_numpy(), color=colors)
-    ax.bar_label(bars, padding=3, fontsize=9)
+    ax.bar_label(bars, padding=3, fontsize=9, fmt="{:,.0f}")
     ax.set_yticks(y, counts.index)
     ax.invert_yaxis()
     ax.margins(x=0.1)
     ax.set_title(title)
-    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    _counts_axis(ax.xaxis)
     ax.set_xlabel("số số liệu (figures)")
     ax.set_ylabel("đơn vị (unit)")
     return ax
@@ -343,7 +344,7 @@ def figures_timeline(stats: pd.DataFrame, ax: Axes | None = None) -> Axes:
         per_year = dated["y0"].astype(int).value_counts().sort_index()
         ax.bar(per_year.index, per_year.to_numpy(), color="#1b4f72", width=0.8)
         ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True, nbins=12))
-        ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+        _counts_axis(ax.yaxis)
         ax.set_title(title)
         ax.set_xlabel("năm đầu của thời kỳ (first year of the period)")
         ax.set_ylabel("số số liệu (figures)")
@@ -369,7 +370,7 @@ def figures_timeline(stats: pd.DataFrame, ax: Axes | None = None) -> Axes:
         ax.annotate(label, (y1, yi), xytext=(6, 0), textcoords="offset points",
                     fontsize=8, va="center")  # fmt: skip
     ax.set_xlim(lo - 0.5, hi + 2.5)
-    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    _counts_axis(ax.xaxis)
     ax.set_yticks([centers[d] for d in docs], [short_id(d) for d in docs])
     ax.set_ylim(y - 0.5, -0.75)
     ax.grid(axis="x", alpha=0.3)

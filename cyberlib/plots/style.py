@@ -139,6 +139,12 @@ def top_with_rest(counts: pd.Series, top: int = TOP_N) -> pd.Series:
     return pd.concat([head, pd.Series({label: rest.sum()})])
 
 
+def _counts_axis(axis) -> None:
+    """A count axis: whole numbers, at most about six ticks, thousands separated."""
+    axis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True, nbins=6))
+    axis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
+
+
 def _label(name: object) -> str:
     """Axis label of an id: ``international_cooperation`` → ``international cooperation``."""
     return str(name).replace("_", " ")
@@ -212,12 +218,12 @@ def _ranked_bars(
     y = np.arange(len(counts))
     colors = ["0.65" if v == missing or str(v).startswith(REST) else color for v in counts.index]
     bars = ax.barh(y, counts.to_numpy(), color=colors)
-    ax.bar_label(bars, padding=3, fontsize=9)
+    ax.bar_label(bars, padding=3, fontsize=9, fmt="{:,.0f}")
     ax.set_yticks(y, [_clip(v, width) for v in counts.index])
     ax.invert_yaxis()
     ax.margins(x=0.1)
     ax.set_title(title)
-    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    _counts_axis(ax.xaxis)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     return ax

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import matplotlib
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
@@ -13,6 +12,7 @@ from cyberlib.plots.style import (
     TOP_N,
     _axes,
     _clip,
+    _counts_axis,
     _empty,
     _heatmap,
     _label,
@@ -155,7 +155,7 @@ def entities_per_article(ents: pd.DataFrame, ax: Axes | None = None) -> Axes:
     ax.invert_yaxis()
     ax.legend(fontsize=8, loc="lower right")
     ax.set_title(title)
-    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    _counts_axis(ax.xaxis)
     ax.set_xlabel("số thực thể khác nhau")
     ax.set_ylabel("bài viết")
     return ax
@@ -174,12 +174,12 @@ def _top_entities(ents: pd.DataFrame, ax: Axes | None, colors: dict[str, str]) -
         return _empty(ax, title)
     y = np.arange(len(top))
     bars = ax.barh(y, top["n"].to_numpy(), color=[colors.get(k, "0.5") for k in top["kind"]])
-    ax.bar_label(bars, padding=3, fontsize=9)
+    ax.bar_label(bars, padding=3, fontsize=9, fmt="{:,.0f}")
     ax.set_yticks(y, [f"{_clip(e, 34)} ({k})" for e, k in zip(top["entity"], top["kind"],
                                                                strict=True)])  # fmt: skip
     ax.invert_yaxis()
     ax.margins(x=0.1)
-    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    _counts_axis(ax.xaxis)
     ax.set_title(title)
     ax.set_xlabel("số bài nêu tên (articles)")
     ax.set_ylabel("thực thể (loại)")
