@@ -39,11 +39,15 @@ _EXPORTS: dict[str, str] = {
     "entities": "cyberlib.language.entities",
     "analyze": "cyberlib.pipeline.run",
     "read_analysis": "cyberlib.pipeline.store",
+    "align_figures": "cyberlib.comparison.align",
+    "duplicates": "cyberlib.comparison.duplicates",
 }
 
 __all__ = sorted(_EXPORTS)
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from cyberlib.comparison.align import align_figures
+    from cyberlib.comparison.duplicates import duplicates
     from cyberlib.figures.currency import to_usd
     from cyberlib.figures.extraction import extract_statistics
     from cyberlib.language.entities import entities

@@ -7,7 +7,8 @@
     cyberlib themes PATH... [--format csv|json|table]   theme scores and relevance per article
     cyberlib entities PATH... [--format ...]            organisations, people, places
     cyberlib keywords PATH... [--format ...]            keywords per article
-    cyberlib report [--out reports/] [--corpus DIR]     execute notebooks/, write HTML + PNG
+    cyberlib report [--out reports/] [--corpus SOURCE | --analysis DIR] [--notebooks DIR]
+                                                        execute the notebooks, write HTML + PNG
     cyberlib analyze SOURCE... --out DIR [--engine local|dask] [--scheduler ADDRESS]
                     [--partition-rows N] [--workers N] [--csv]   Parquet tables of everything
 
@@ -124,8 +125,18 @@ def _parser() -> argparse.ArgumentParser:
         )
     rep = sub.add_parser("report", help="execute notebooks/ and write HTML + PNG charts")
     rep.add_argument("--out", default="reports/", help="output folder (default: reports/)")
-    rep.add_argument("--corpus", default=None, help="folder of articles (default: data/articles)")
-    rep.add_argument("--notebooks", default="notebooks", help="folder of notebooks")
+    source = rep.add_mutually_exclusive_group()
+    source.add_argument(
+        "--corpus", default=None, help="articles: folder, file or glob (default: data/articles)"
+    )
+    source.add_argument(
+        "--analysis", default=None, help="folder written by `cyberlib analyze` (read, not redone)"
+    )
+    rep.add_argument(
+        "--notebooks",
+        default=None,
+        help="folder of NN_*.ipynb notebooks (default: the notebooks/ of cyberlib's checkout)",
+    )
     ana = sub.add_parser(
         "analyze",
         help="analyse a corpus of any size into a folder of Parquet tables (resumable)",
@@ -219,12 +230,30 @@ def _run_table(args: argparse.Namespace) -> int:
 def _run_report(args: argparse.Namespace) -> int:
     from cyberlib.report.build import ReportError, build_report
 
-    for folder in (args.corpus, args.notebooks):
+    for folder in (args.analysis, args.notebooks):
         if folder is not None and not os.path.isdir(folder):
             print(f"cyberlib: {folder}: no such folder", file=sys.stderr)
             return EXIT_USAGE
+    if args.analysis is not None:
+        from cyberlib.report.inputs import is_analysis_folder
+
+        if not is_analysis_folder(args.analysis):
+            print(
+                f"cyberlib: {args.analysis}: not an analysis folder (no manifest.json or "
+                "articles table; write one with `cyberlib analyze`)",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+    if args.corpus is not None and not os.path.exists(args.corpus):
+        import glob
+
+        if not glob.has_magic(args.corpus):
+            print(f"cyberlib: {args.corpus}: no such folder or file", file=sys.stderr)
+            return EXIT_USAGE
     try:
-        index = build_report(out=args.out, notebooks=args.notebooks, corpus=args.corpus)
+        index = build_report(
+            out=args.out, notebooks=args.notebooks, corpus=args.corpus, analysis=args.analysis
+        )
     except ReportError as exc:  # a notebook failed: the others may be written
         print(f"cyberlib: {exc}", file=sys.stderr)
         return EXIT_SKIPPED

@@ -160,11 +160,19 @@ def shared_pairs(
 
 
 def pair_matrix(
-    long: pd.DataFrame, item: str, doc: str = "doc_id", doc_ids: Iterable[str] | None = None
+    long: pd.DataFrame,
+    item: str,
+    doc: str = "doc_id",
+    doc_ids: Iterable[str] | None = None,
+    top: int | None = None,
 ) -> pd.DataFrame:
     """Square article × article frame: number of distinct ``item`` values both carry.
 
-    The diagonal is the number of distinct values the article carries itself.
+    The diagonal is the number of distinct values the article carries itself. With
+    ``top``, only the ``top`` articles sharing the most with all the others are kept (ties
+    by id); that choice is linear in the corpus size (each article's total is the sum, over
+    its items, of how many other articles carry the item), so a large corpus never builds
+    its N × N matrix.
 
     >>> kinds = pd.DataFrame({"doc_id": ["a", "a", "b"], "kind": ["money", "case", "money"]})
     >>> pair_matrix(kinds, "kind")  # doctest: +NORMALIZE_WHITESPACE
@@ -172,9 +180,19 @@ def pair_matrix(
     doc_id
     a       2  1
     b       1  1
+    >>> list(pair_matrix(kinds.assign(doc_id=["a", "a", "c"]).pipe(
+    ...     lambda f: pd.concat([f, kinds.iloc[[2]].assign(doc_id="d")])), "kind", top=2).index)
+    ['a', 'c']
     """
     sets = items_by_doc(long, item, doc)
     docs = sorted(set(doc_ids) if doc_ids is not None else set(map(str, long[doc])))
+    if top is not None and len(docs) > top:
+        carriers: dict[str, int] = {}
+        for d in docs:
+            for value in sets.get(d, ()):
+                carriers[value] = carriers.get(value, 0) + 1
+        shared = {d: sum(carriers[v] - 1 for v in sets.get(d, ())) for d in docs}
+        docs = sorted(sorted(docs, key=lambda d: (-shared[d], d))[:top])
     data = [[len(sets.get(a, set()) & sets.get(b, set())) for b in docs] for a in docs]
     idx = pd.Index(docs, name="doc_id")
     return pd.DataFrame(data, index=idx, columns=idx.copy())
@@ -195,6 +213,7 @@ def carried_themes(scores: pd.DataFrame, min_score: float = 10.0) -> pd.DataFram
     1      b   legal_framework   32.8
     """
     frame = scores.set_index("doc_id").select_dtypes("number")
+    frame = frame.drop(columns=["relevance"], errors="ignore")  # 0-1, not a theme
     long = frame.stack().rename("score").reset_index()
     long.columns = ["doc_id", "theme", "score"]
     long = long[long["score"] >= min_score]

@@ -14,12 +14,32 @@ from matplotlib.patches import Patch
 from cyberlib.comparison import reshape
 from cyberlib.plots.style import (
     HEDGE_COLORS,
+    PER_ARTICLE_MAX,
+    REST,
+    TOP_N,
     _axes,
     _clip,
+    _counts_axis,
     _empty,
     _ranked_bars,
     short_id,
+    top_with_rest,
 )
+
+
+def _log_histogram(ax: Axes, groups: dict[str, pd.Series], colors: dict[str, str]) -> None:
+    """Stacked histogram of positive values on a log x axis (bins of a quarter decade)."""
+    allv = pd.concat(list(groups.values())) if groups else pd.Series(dtype=float)
+    allv = allv[allv > 0]
+    lo, hi = np.floor(np.log10(allv.min())), np.ceil(np.log10(allv.max())) + 1e-9
+    bins = 10 ** np.arange(lo, max(hi, lo + 1) + 0.25, 0.25)
+    data = [g[g > 0].to_numpy(float) for g in groups.values()]
+    ax.hist(data, bins=bins, stacked=True, label=list(groups),
+            color=[colors.get(k, "0.5") for k in groups])  # fmt: skip
+    ax.set_xscale("log")
+    _counts_axis(ax.yaxis)
+    ax.legend(fontsize=8, loc="upper right")
+
 
 # --------------------------------------------------------------------------- corpus
 
@@ -32,6 +52,14 @@ def article_lengths(corpus: pd.DataFrame, ax: Axes | None = None) -> Axes:
     >>> article_lengths(corpus).get_xlabel()
     'số từ (words)'
     """
+    if len(corpus) > PER_ARTICLE_MAX:
+        ax = _axes(ax, 4.0)
+        ax.hist(corpus["n_words"].to_numpy(float), bins=30, color="#2e86c1")
+        ax.set_title(f"Độ dài bài viết: phân bố trên {len(corpus):,} bài")
+        ax.set_xlabel("số từ (words)")
+        ax.set_ylabel("số bài (articles)")
+        _counts_axis(ax.yaxis)
+        return ax
     ax = _axes(ax, 0.5 * len(corpus) + 1.5)
     labels = [
         f"{short_id(d)} · {o}" if isinstance(o, str) and o else short_id(d)
@@ -39,7 +67,7 @@ def article_lengths(corpus: pd.DataFrame, ax: Axes | None = None) -> Axes:
     ]
     y = np.arange(len(corpus))
     bars = ax.barh(y, corpus["n_words"], color="#2e86c1")
-    ax.bar_label(bars, padding=3, fontsize=9)
+    ax.bar_label(bars, padding=3, fontsize=9, fmt="{:,.0f}")
     ax.set_yticks(y, labels)
     ax.invert_yaxis()
     ax.margins(x=0.12)
@@ -60,20 +88,19 @@ def figures_by_unit(stats: pd.DataFrame, ax: Axes | None = None) -> Axes:
     'Số liệu theo đơn vị'
     """
     title = "Số liệu theo đơn vị"
-    counts = stats["unit"].fillna("(không rõ)").value_counts()
-    counts = counts.sort_values(ascending=False, kind="stable")
-    counts = counts.iloc[np.lexsort((counts.index.astype(str), -counts.to_numpy()))]
+    counts = top_with_rest(stats["unit"].fillna("(không rõ)").value_counts(), top=TOP_N)
     ax = _axes(ax, 0.32 * len(counts) + 1.5)
     if counts.empty:
         return _empty(ax, title)
     y = np.arange(len(counts))
-    bars = ax.barh(y, counts.to_numpy(), color="#1b4f72")
-    ax.bar_label(bars, padding=3, fontsize=9)
+    colors = ["0.65" if str(u).startswith(REST) else "#1b4f72" for u in counts.index]
+    bars = ax.barh(y, counts.to_numpy(), color=colors)
+    ax.bar_label(bars, padding=3, fontsize=9, fmt="{:,.0f}")
     ax.set_yticks(y, counts.index)
     ax.invert_yaxis()
     ax.margins(x=0.1)
     ax.set_title(title)
-    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    _counts_axis(ax.xaxis)
     ax.set_xlabel("số số liệu (figures)")
     ax.set_ylabel("đơn vị (unit)")
     return ax
@@ -96,6 +123,17 @@ def money_usd(stats: pd.DataFrame, ax: Axes | None = None) -> Axes:
     """
     title = "Số tiền quy ra USD (thang log), kèm mức rào đón"
     money = stats[stats["value_usd"].notna() & (stats["value_usd"] > 0)].copy()
+    if len(money) > PER_ARTICLE_MAX:
+        ax = _axes(ax, 4.0)
+        cls = money["qualifier"].map(reshape.hedge_class)
+        groups = {reshape.hedge_label(c): money.loc[cls == c, "value_usd"]
+                  for c in reshape.hedge_classes() if (cls == c).any()}  # fmt: skip
+        colors = {reshape.hedge_label(c): HEDGE_COLORS[c] for c in reshape.hedge_classes()}
+        _log_histogram(ax, groups, colors)
+        ax.set_title(f"Số tiền quy ra USD: phân bố của {len(money):,} số liệu")
+        ax.set_xlabel("giá trị quy đổi (USD, thang log)")
+        ax.set_ylabel("số số liệu (figures)")
+        return ax
     ax = _axes(ax, 0.36 * len(money) + 2.0)
     if money.empty:
         return _empty(ax, title, "không có số liệu tiền tệ")
@@ -155,6 +193,17 @@ def cases_vs_people(stats: pd.DataFrame, ax: Axes | None = None) -> Axes:
     title = "Số vụ và số người được nêu, theo bài"
     colors = {"case": "#8e44ad", "person": "#16a085"}
     sub = stats[stats["unit"].isin(list(colors)) & stats["value"].gt(0)].copy()
+    if len(sub) > PER_ARTICLE_MAX:
+        ax = _axes(ax, 4.0)
+        names = {"case": "vụ (case)", "person": "người (person)"}
+        groups = {names[u]: sub.loc[sub["unit"] == u, "value"] for u in colors
+                  if (sub["unit"] == u).any()}  # fmt: skip
+        _log_histogram(ax, groups, {names[u]: c for u, c in colors.items()})
+        ax.set_title(f"Số vụ và số người được nêu: phân bố ({len(sub):,} số liệu)"
+                     )  # fmt: skip
+        ax.set_xlabel("giá trị (thang log)")
+        ax.set_ylabel("số số liệu (figures)")
+        return ax
     ax = _axes(ax, 0.36 * len(sub) + 2.0)
     if sub.empty:
         return _empty(ax, title, "không có số vụ hay số người")
@@ -190,7 +239,11 @@ def hedging_share(
     >>> tuple(float(x) for x in hedging_share(stats).get_xlim())
     (0.0, 1.0)
     """
-    shares = reshape.hedge_shares(stats, doc_ids=doc_ids)
+    ids = list(doc_ids) if doc_ids is not None else None
+    n_docs = len(ids) if ids is not None else stats["doc_id"].nunique()
+    if n_docs > PER_ARTICLE_MAX:
+        return _hedging_by_group(stats, ax)
+    shares = reshape.hedge_shares(stats, doc_ids=ids)
     ax = _axes(ax, 0.5 * len(shares) + 2.0)
     if shares.empty:
         return _empty(ax, "Mức rào đón của số liệu theo bài")
@@ -210,6 +263,44 @@ def hedging_share(
     ax.set_title("Mức rào đón của số liệu theo bài")
     ax.set_xlabel("tỉ lệ số liệu trong bài")
     ax.set_ylabel("bài viết (số số liệu)")
+    return ax
+
+
+def _hedging_by_group(stats: pd.DataFrame, ax: Axes | None) -> Axes:
+    """Hedge shares by outlet (top N, the rest grouped) or, without outlets, by kind."""
+    has_outlet = "outlet" in stats and stats["outlet"].notna().any()
+    col, what = ("outlet", "báo (outlet)") if has_outlet else ("unit", "loại số liệu (kind)")
+    group = stats[col].fillna("(không rõ)").astype(str)
+    if col == "unit":
+        group = stats["unit"].map(reshape.figure_kind)
+    keep = top_with_rest(group.value_counts(), top=TOP_N)
+    rest = [g for g in keep.index if str(g).startswith("(còn lại")]
+    group = group.where(group.isin(keep.index), rest[0] if rest else "(còn lại)")
+    cls = stats["qualifier"].map(reshape.hedge_class)
+    counts = pd.crosstab(group, cls).reindex(
+        index=list(keep.index), columns=reshape.hedge_classes(), fill_value=0
+    )
+    shares = counts.div(counts.sum(axis=1).where(lambda t: t > 0, 1), axis=0)
+    title = "Mức rào đón của số liệu theo " + ("báo" if has_outlet else "loại số liệu")
+    ax = _axes(ax, 0.4 * len(shares) + 2.0)
+    if shares.empty:
+        return _empty(ax, title)
+    y = np.arange(len(shares))
+    left = np.zeros(len(shares))
+    for c in reshape.hedge_classes():
+        vals = shares[c].to_numpy(float)
+        ax.barh(y, vals, left=left, color=HEDGE_COLORS[c], label=reshape.hedge_label(c))
+        left += vals
+    labels = [f"{_clip(g, 30)} (n={n:,})"
+              for g, n in zip(shares.index, counts.sum(axis=1), strict=True)]  # fmt: skip
+    ax.set_yticks(y, labels)
+    ax.invert_yaxis()
+    ax.set_xlim(0.0, 1.0)
+    ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
+    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2, frameon=False)
+    ax.set_title(title)
+    ax.set_xlabel("tỉ lệ số liệu")
+    ax.set_ylabel(what + " (số số liệu)")
     return ax
 
 
@@ -248,6 +339,16 @@ def figures_timeline(stats: pd.DataFrame, ax: Axes | None = None) -> Axes:
     title = f"Số liệu theo thời kỳ ({n_undated} số liệu không gắn với năm cụ thể)"
     dated = dated.sort_values(["doc_id", "y0", "y1", "surface"], kind="stable")
     docs = list(dict.fromkeys(dated["doc_id"]))
+    if len(docs) > PER_ARTICLE_MAX or len(dated) > 3 * PER_ARTICLE_MAX:
+        ax = _axes(ax, 4.0)
+        per_year = dated["y0"].astype(int).value_counts().sort_index()
+        ax.bar(per_year.index, per_year.to_numpy(), color="#1b4f72", width=0.8)
+        ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True, nbins=12))
+        _counts_axis(ax.yaxis)
+        ax.set_title(title)
+        ax.set_xlabel("năm đầu của thời kỳ (first year of the period)")
+        ax.set_ylabel("số số liệu (figures)")
+        return ax
     ax = _axes(ax, 0.3 * len(dated) + 0.3 * len(docs) + 1.8)
     if dated.empty:
         return _empty(ax, title, "không có số liệu gắn với năm")
@@ -269,7 +370,7 @@ def figures_timeline(stats: pd.DataFrame, ax: Axes | None = None) -> Axes:
         ax.annotate(label, (y1, yi), xytext=(6, 0), textcoords="offset points",
                     fontsize=8, va="center")  # fmt: skip
     ax.set_xlim(lo - 0.5, hi + 2.5)
-    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    _counts_axis(ax.xaxis)
     ax.set_yticks([centers[d] for d in docs], [short_id(d) for d in docs])
     ax.set_ylim(y - 0.5, -0.75)
     ax.grid(axis="x", alpha=0.3)

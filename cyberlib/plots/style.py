@@ -33,6 +33,15 @@ HEDGE_COLORS = {
 
 _WIDTH = 8.0  # inches; about the width of a notebook output cell at 100 dpi
 
+#: The one threshold between the two ways of drawing: up to this many articles, charts
+#: draw one row per article; above it, they draw aggregates (top-N with the rest grouped,
+#: distributions, by outlet, by month, by theme). Notebooks read it from here.
+PER_ARTICLE_MAX = 30
+#: Bars shown by a ranked chart; the rest are grouped in one grey bar.
+TOP_N = 15
+#: Article x article heatmaps write a number in each cell only up to this many articles.
+CELL_LABELS_MAX = 15
+
 
 def font_covers(name: str, text: str = VIETNAMESE_LETTERS) -> bool:
     """True when the font family ``name`` has a glyph for every character of ``text``.
@@ -109,6 +118,33 @@ def _empty(ax: Axes, title: str, message: str = "không có dữ liệu (no data
     return ax
 
 
+#: Label of the bar that groups what is not in the top N.
+REST = "(còn lại"
+
+
+def top_with_rest(counts: pd.Series, top: int = TOP_N) -> pd.Series:
+    """The ``top`` largest counts (ties by label), the others summed in one last entry
+    labelled ``(còn lại: K mục)`` ("the rest: K items").
+
+    >>> counts = pd.Series({"Bộ Công an": 5, "Interpol": 3, "FBI": 1, "NCMEC": 1})
+    >>> top_with_rest(counts, top=2).to_dict()
+    {'Bộ Công an': 5, 'Interpol': 3, '(còn lại: 2 mục)': 2}
+    """
+    counts = counts[counts > 0] if len(counts) else counts
+    counts = counts.iloc[np.lexsort((counts.index.astype(str), -counts.to_numpy()))]
+    if len(counts) <= top:
+        return counts
+    head, rest = counts.iloc[:top], counts.iloc[top:]
+    label = f"{REST}: {len(rest):,} mục)"
+    return pd.concat([head, pd.Series({label: rest.sum()})])
+
+
+def _counts_axis(axis) -> None:
+    """A count axis: whole numbers, at most about six ticks, thousands separated."""
+    axis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True, nbins=6))
+    axis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
+
+
 def _label(name: object) -> str:
     """Axis label of an id: ``international_cooperation`` → ``international cooperation``."""
     return str(name).replace("_", " ")
@@ -125,6 +161,7 @@ def _heatmap(
     fmt: str = "{:.0f}",
     cmap: str = "Blues",
     diagonal_as_text: bool = False,
+    annotate: bool = True,
 ) -> Axes:
     """Annotated heatmap; with ``diagonal_as_text`` the diagonal (a row's own total) is
     written in grey but left out of the colour scale, so the off-diagonal pairs stand out."""
@@ -141,7 +178,7 @@ def _heatmap(
     for label in ax.get_xticklabels():
         label.set_horizontalalignment("right")
         label.set_rotation_mode("anchor")
-    for (i, j), v in np.ndenumerate(values):
+    for (i, j), v in np.ndenumerate(values if annotate else np.empty((0, 0))):
         if np.isnan(v):
             continue
         if np.isnan(shown[i, j]):
@@ -174,20 +211,19 @@ def _ranked_bars(
     """Horizontal bars of how often each value occurs, most frequent first; the label
     ``missing`` (for empty values) is drawn in grey."""
     values = values.where(values.notna() & (values.astype(str) != ""), missing)
-    counts = values.value_counts()
-    counts = counts.iloc[np.lexsort((counts.index.astype(str), -counts.to_numpy()))]
+    counts = top_with_rest(values.value_counts(), top=TOP_N)
     ax = _axes(ax, 0.36 * len(counts) + 1.5)
     if counts.empty:
         return _empty(ax, title)
     y = np.arange(len(counts))
-    colors = ["0.65" if v == missing else color for v in counts.index]
+    colors = ["0.65" if v == missing or str(v).startswith(REST) else color for v in counts.index]
     bars = ax.barh(y, counts.to_numpy(), color=colors)
-    ax.bar_label(bars, padding=3, fontsize=9)
+    ax.bar_label(bars, padding=3, fontsize=9, fmt="{:,.0f}")
     ax.set_yticks(y, [_clip(v, width) for v in counts.index])
     ax.invert_yaxis()
     ax.margins(x=0.1)
     ax.set_title(title)
-    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    _counts_axis(ax.xaxis)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     return ax

@@ -2,9 +2,23 @@
 
 ``build_report`` runs each ``notebooks/NN_*.ipynb`` in a fresh kernel (working directory
 ``notebooks/``), then writes ``reports/NN_name.html``, ``reports/NN_name/figure_K.png``
-for each chart and ``reports/index.html`` linking them. The notebooks read the corpus
-folder from the environment variable :data:`CORPUS_ENV` in their ``parameters`` cell, so
-``build_report(corpus="other/articles")`` runs the same analysis on other articles.
+for each chart (and ``figure_K.pdf``, the same chart as vector graphics for print) and
+``reports/index.html`` linking them, headed by the corpus the notebooks ran on. The
+notebooks read the corpus from :data:`CORPUS_ENV` or an ``analyze`` output folder from
+:data:`ANALYSIS_ENV` in their ``parameters`` cell, so ``build_report(corpus=...)`` runs the
+same analysis on other articles.
+
+Where the notebooks are: ``notebooks=`` when given; otherwise the ``notebooks/`` folder of
+the source checkout cyberlib is installed from (``make setup`` installs it in editable
+mode), found next to the package, so ``cyberlib report`` works from any directory; a wheel
+install uses the copy the wheel carries (``<prefix>/share/cyberlib/notebooks``, made from
+``notebooks/`` at build time). The repository's ``notebooks/`` is the one source of truth.
+The notebooks' default corpus, ``../data/articles``, exists only beside a checkout: outside
+one, pass ``--corpus`` or ``--analysis``.
+
+A notebook that cannot be read (malformed JSON, not a notebook) or that fails is named on
+stderr and left out; the others still run, the index is still written, and
+:class:`ReportError` lists the failures (the CLI exits 1).
 
 >>> from cyberlib.report.build import notebook_paths
 >>> [p.name for p in notebook_paths("notebooks")][:1]
@@ -14,17 +28,23 @@ folder from the environment variable :data:`CORPUS_ENV` in their ``parameters`` 
 from __future__ import annotations
 
 import base64
+import glob
 import html
 import os
 import re
 import sys
 import time
+import urllib.parse
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 #: Environment variable the notebooks' parameter cell reads for the corpus folder.
 CORPUS_ENV = "CYBERLIB_CORPUS"
+#: Environment variable the notebooks' parameter cell reads for an analysis folder.
+ANALYSIS_ENV = "CYBERLIB_ANALYSIS"
+#: Set in the kernel by the report: charts are also kept as PDF (print resolution).
+PRINT_ENV = "CYBERLIB_PRINT"
 
 #: Seconds a single cell may run before the report gives up on the notebook.
 CELL_TIMEOUT = 600
@@ -56,6 +76,22 @@ class NotebookResult:
     html: Path
     figures: list[Path] = field(default_factory=list)
     seconds: float = 0.0
+
+
+def default_notebooks() -> Path:
+    """Where ``cyberlib report`` finds the notebooks when not told.
+
+    The ``notebooks/`` folder of the checkout cyberlib runs from (next to the package: a
+    source tree or an editable install) when it has numbered notebooks; otherwise the copy
+    a wheel installs in ``<prefix>/share/cyberlib/notebooks``.
+
+    >>> default_notebooks().name
+    'notebooks'
+    """
+    checkout = Path(__file__).resolve().parents[2] / "notebooks"
+    if checkout.is_dir() and any(_NOTEBOOK.match(p.name) for p in checkout.iterdir()):
+        return checkout
+    return Path(sys.prefix) / "share" / "cyberlib" / "notebooks"
 
 
 def notebook_paths(notebooks: str | os.PathLike[str] = "notebooks") -> list[Path]:
@@ -90,11 +126,15 @@ def execute_notebook(
     path: str | os.PathLike[str],
     corpus: str | os.PathLike[str] | None = None,
     record_timing: bool = True,
+    analysis: str | os.PathLike[str] | None = None,
+    print_charts: bool = False,
 ):
     """Run a notebook from a fresh kernel in its own folder; return the executed notebook.
 
     ``corpus`` (a folder of articles) is passed to the notebook's parameter cell through
-    the environment variable :data:`CORPUS_ENV`. ``record_timing=False`` leaves no
+    the environment variable :data:`CORPUS_ENV`, ``analysis`` (an ``analyze`` output
+    folder) through :data:`ANALYSIS_ENV`; ``print_charts`` asks the notebook to keep each
+    chart as PDF too. ``record_timing=False`` leaves no
     timestamps in the cells' metadata (for notebooks that are committed). Raises
     :class:`ReportError` naming the notebook and the error when a cell fails.
 
@@ -106,25 +146,37 @@ def execute_notebook(
     'Xin chào Hà Nội\\n'
 
     """
-    import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
     path = Path(path)
-    nb = nbformat.read(path, as_version=4)
+    nb = read_notebook(path)
     env = dict(os.environ)
     env.pop("MPLBACKEND", None)  # let the kernel pick its inline backend
     env.setdefault("PYTHONHASHSEED", "0")
     if corpus is not None:
-        env[CORPUS_ENV] = str(Path(corpus).resolve())
+        env[CORPUS_ENV] = str(Path(corpus).resolve()) if Path(corpus).exists() else str(
+            Path.cwd() / corpus)  # fmt: skip
     else:
         env.pop(CORPUS_ENV, None)
+    if analysis is not None:
+        env[ANALYSIS_ENV] = str(Path(analysis).resolve())
+    else:
+        env.pop(ANALYSIS_ENV, None)
+    if print_charts:
+        env[PRINT_ENV] = "1"
+    else:
+        env.pop(PRINT_ENV, None)
     client = NotebookClient(
         nb,
         timeout=CELL_TIMEOUT,
         kernel_name="python3",
         record_timing=record_timing,
         resources={"metadata": {"path": str(path.parent.resolve())}},
+        # charts as PDF too (vector, for print) besides the screen PNG
+        extra_arguments=["--InlineBackend.figure_formats=png", "--InlineBackend.figure_formats=pdf"]
+        if print_charts
+        else [],
     )
     try:
         client.execute(env=env)
@@ -135,6 +187,39 @@ def execute_notebook(
                           f"{CELL_TIMEOUT} s") from exc  # fmt: skip
     except DeadKernelError as exc:
         raise ReportError(f"notebook {path.name} failed: the kernel died ({exc})") from exc
+    return nb
+
+
+def read_notebook(path: str | os.PathLike[str]):
+    """Read a notebook; :class:`ReportError` naming the file when it is not a valid one.
+
+    >>> import tempfile
+    >>> bad = Path(tempfile.mkdtemp()) / "01_hong.ipynb"
+    >>> _ = bad.write_text("{ không phải JSON", encoding="utf-8")
+    >>> try:
+    ...     read_notebook(bad)
+    ... except ReportError as exc:
+    ...     print(exc)
+    notebook 01_hong.ipynb cannot be read: not valid JSON
+    """
+    import json
+
+    import nbformat
+    from nbformat.reader import NotJSONError
+
+    path = Path(path)
+    try:
+        nb = nbformat.reads(path.read_text(encoding="utf-8"), as_version=4)
+        nbformat.validate(nb)
+    except (json.JSONDecodeError, NotJSONError) as exc:
+        raise ReportError(f"notebook {path.name} cannot be read: not valid JSON") from exc
+    except UnicodeDecodeError as exc:
+        raise ReportError(f"notebook {path.name} cannot be read: not UTF-8") from exc
+    except OSError as exc:
+        raise ReportError(f"notebook {path.name} cannot be read: {exc.strerror}") from exc
+    except Exception as exc:  # noqa: BLE001 - nbformat raises many kinds for a bad notebook
+        reason = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else type(exc).__name__
+        raise ReportError(f"notebook {path.name} is not a valid notebook: {reason}") from exc
     return nb
 
 
@@ -165,23 +250,78 @@ def figure_pngs(nb) -> list[bytes]:
     return images
 
 
-def _index_html(results: Sequence[NotebookResult], out: Path) -> str:
+def figure_pdfs(nb) -> list[bytes | None]:
+    """For each PNG chart of :func:`figure_pngs`, its PDF twin when the output has one.
+
+    >>> import nbformat
+    >>> cell = nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output(
+    ...     "display_data", data={"image/png": "iVBORw0K", "application/pdf": "JVBERi0x"})])
+    >>> figure_pdfs(nbformat.v4.new_notebook(cells=[cell]))
+    [b'%PDF-1']
+    """
+    pdfs: list[bytes | None] = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "image/png" in data:
+                raw = data.get("application/pdf")
+                if isinstance(raw, list):
+                    raw = "".join(raw)
+                pdfs.append(base64.b64decode(raw) if raw else None)
+    return pdfs
+
+
+def corpus_header(nb) -> str:
+    """The line a notebook printed naming its corpus ("Kho bài: …"), or "".
+
+    >>> import nbformat
+    >>> cell = nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output(
+    ...     "stream", name="stdout", text="Kho bài: articles — 5 bài\\n")])
+    >>> corpus_header(nbformat.v4.new_notebook(cells=[cell]))
+    'Kho bài: articles — 5 bài'
+    """
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            text = output.get("text", "")
+            text = "".join(text) if isinstance(text, list) else str(text)
+            for line in text.splitlines():
+                if line.startswith("Kho bài:"):
+                    return line.strip()
+    return ""
+
+
+def _href(path: Path, out: Path) -> str:
+    """A relative URL for a file under ``out``: each part percent-encoded, so names with
+    ``$``, ``^``, ``\\``, ``#`` or ``%`` still link to their file."""
+    parts = path.relative_to(out).parts
+    return html.escape("/".join(urllib.parse.quote(p, safe="") for p in parts))
+
+
+def _index_html(
+    results: Sequence[NotebookResult], out: Path, header: str = "", failures: Sequence[str] = ()
+) -> str:
     items = []
     for r in results:
         thumbs = "".join(
-            f'<a href="{html.escape(p.relative_to(out).as_posix())}">'
-            f'<img src="{html.escape(p.relative_to(out).as_posix())}" '
+            f'<a href="{_href(p, out)}">'
+            f'<img src="{_href(p, out)}" '
             f'alt="{html.escape(r.name)} — hình {k}" loading="lazy"></a>'
             for k, p in enumerate(r.figures, 1)
         )
         n = len(r.figures)
         items.append(
-            f'<section><h2><a href="{html.escape(r.html.name)}">{html.escape(r.name)}</a>'
+            f'<section><h2><a href="{_href(r.html, out)}">{html.escape(r.name)}</a>'
             f" — {html.escape(r.title)}</h2>"
             f'<p class="meta">{n} biểu đồ (chart{"s" if n != 1 else ""})</p>'
             f'<div class="thumbs">{thumbs}</div></section>'
         )
     body = "\n".join(items)
+    if failures:
+        listed = "".join(f"<li>{html.escape(f)}</li>" for f in failures)
+        body += (
+            f'<section class="failed"><h2>Không chạy được (failed)</h2><ul>{listed}</ul></section>'
+        )
+    head = f'<p class="corpus">{html.escape(header)}</p>' if header else ""
     return f"""<!DOCTYPE html>
 <html lang="vi">
 <head>
@@ -197,10 +337,13 @@ section {{ border-top: 1px solid #ddd; padding: 0.6rem 0 1rem; }}
 .meta {{ color: #666; margin: 0 0 0.5rem; font-size: 0.9rem; }}
 .thumbs {{ display: flex; flex-wrap: wrap; gap: 0.6rem; }}
 .thumbs img {{ height: 150px; border: 1px solid #ccc; background: white; }}
+.corpus {{ font-weight: bold; }}
+.failed {{ color: #922; }}
 </style>
 </head>
 <body>
 <h1>cyberlib — số liệu và chủ đề trong tin về tội phạm mạng</h1>
+{head}
 <p>Mỗi sổ tay (notebook) dưới đây được chạy lại từ đầu; bấm vào tên để đọc bản HTML,
 vào hình để xem biểu đồ ở kích thước đầy đủ.</p>
 {body}
@@ -211,14 +354,17 @@ vào hình để xem biểu đồ ở kích thước đầy đủ.</p>
 
 def build_report(
     out: str | os.PathLike[str] = "reports",
-    notebooks: str | os.PathLike[str] = "notebooks",
+    notebooks: str | os.PathLike[str] | None = None,
     corpus: str | os.PathLike[str] | None = None,
+    analysis: str | os.PathLike[str] | None = None,
 ) -> Path:
     """Execute every ``notebooks/NN_*.ipynb`` and write the report; return ``index.html``.
 
-    Writes ``out/NN_name.html`` (nbconvert's HTML), ``out/NN_name/figure_K.png`` for each
-    chart (K from 1) and ``out/index.html`` linking them. ``corpus`` overrides the folder of
-    articles the notebooks read (default: their ``../data/articles``). A notebook that
+    Writes ``out/NN_name.html`` (nbconvert's HTML), ``out/NN_name/figure_K.png`` and
+    ``figure_K.pdf`` for each chart (K from 1) and ``out/index.html`` linking them.
+    ``corpus`` overrides the articles the notebooks read (default: their
+    ``../data/articles``), ``analysis`` points them at an ``analyze`` output folder;
+    ``notebooks`` defaults to :func:`default_notebooks`. A notebook that cannot be read or
     fails does not stop the others: the report is written without it, then
     :class:`ReportError` names every notebook that failed.
 
@@ -233,18 +379,22 @@ def build_report(
     from nbconvert import HTMLExporter
 
     out = Path(out)
+    notebooks = default_notebooks() if notebooks is None else notebooks
     paths = notebook_paths(notebooks)
     if not paths:
         raise ReportError(f"{notebooks}: no notebooks named NN_*.ipynb")
-    if corpus is not None and not Path(corpus).is_dir():
-        raise ReportError(f"{corpus}: no such corpus folder")
+    if corpus is not None and not Path(corpus).exists() and not glob.has_magic(str(corpus)):
+        raise ReportError(f"{corpus}: no such corpus file or folder")
+    if analysis is not None and not Path(analysis).is_dir():
+        raise ReportError(f"{analysis}: no such analysis folder")
     out.mkdir(parents=True, exist_ok=True)
     exporter = HTMLExporter()
     results, failures = [], []
+    header = ""
     for path in paths:
         started = time.perf_counter()
         try:
-            nb = execute_notebook(path, corpus=corpus)
+            nb = execute_notebook(path, corpus=corpus, analysis=analysis, print_charts=True)
         except ReportError as exc:  # report it, and go on with the other notebooks
             failures.append(str(exc))
             print(f"cyberlib report: {exc}", file=sys.stderr)
@@ -256,13 +406,17 @@ def build_report(
         html_path.write_text(body, encoding="utf-8")
         fig_dir = out / path.stem
         fig_dir.mkdir(exist_ok=True)
-        for old in fig_dir.glob("figure_*.png"):
+        for old in [*fig_dir.glob("figure_*.png"), *fig_dir.glob("figure_*.pdf")]:
             old.unlink()
         figures = []
+        pdfs = figure_pdfs(nb)
         for k, png in enumerate(figure_pngs(nb), 1):
             fig_path = fig_dir / f"figure_{k}.png"
             fig_path.write_bytes(png)
             figures.append(fig_path)
+            if pdfs[k - 1] is not None:
+                fig_path.with_suffix(".pdf").write_bytes(pdfs[k - 1])
+        header = header or corpus_header(nb)
         seconds = time.perf_counter() - started
         results.append(NotebookResult(path.stem, title, html_path, figures, seconds))
         print(
@@ -270,7 +424,7 @@ def build_report(
             file=sys.stderr,
         )
     index = out / "index.html"
-    index.write_text(_index_html(results, out), encoding="utf-8")
+    index.write_text(_index_html(results, out, header, failures), encoding="utf-8")
     if failures:
         raise ReportError("; ".join(failures) + f" (the other notebooks are in {index})")
     return index
@@ -280,7 +434,9 @@ def refresh_notebooks(notebooks: str | os.PathLike[str] = "notebooks") -> list[P
     """Re-execute every numbered notebook in place so its stored outputs are current.
 
     Used after a change to the library or the corpus, before committing the notebooks
-    that nbval compares against. No timestamps are written into the cells.
+    that nbval compares against. No timestamps are written into the cells. A notebook
+    that cannot be read or fails is left as it was; the others are refreshed, then
+    :class:`ReportError` names the failures.
 
     >>> import tempfile, nbformat
     >>> folder = Path(tempfile.mkdtemp())
@@ -294,12 +450,19 @@ def refresh_notebooks(notebooks: str | os.PathLike[str] = "notebooks") -> list[P
     """
     import nbformat
 
-    written = []
+    written, failures = [], []
     for path in notebook_paths(notebooks):
         started = time.perf_counter()
-        nb = execute_notebook(path, record_timing=False)
+        try:
+            nb = execute_notebook(path, record_timing=False)
+        except ReportError as exc:  # leave that notebook as it was, refresh the others
+            failures.append(str(exc))
+            print(f"cyberlib report: {exc}", file=sys.stderr)
+            continue
         nbformat.write(nb, path)
         seconds = time.perf_counter() - started
         print(f"cyberlib report: refreshed {path.name} in {seconds:.1f} s", file=sys.stderr)
         written.append(path)
+    if failures:
+        raise ReportError("; ".join(failures) + " (the other notebooks were refreshed)")
     return written

@@ -94,7 +94,8 @@ def test_failing_notebook_is_named_and_the_others_are_still_written(tmp_path):
         build_report(out=tmp_path / "out", notebooks=nbs)
     assert "xin chào" in (tmp_path / "out" / "06_fine.html").read_text(encoding="utf-8")
     index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
-    assert "06_fine.html" in index and "07_broken" not in index
+    assert "06_fine.html" in index and "07_broken.html" not in index
+    assert "07_broken.ipynb failed" in index  # named among the failures
 
 
 def test_cli_report_exit_1_names_the_failing_notebook(tmp_path):
@@ -117,5 +118,5 @@ def test_cli_report_exit_1_names_the_failing_notebook(tmp_path):
 
 
 def test_missing_corpus_folder_is_a_clear_error(tmp_path):
-    with pytest.raises(ReportError, match="no such corpus folder"):
+    with pytest.raises(ReportError, match="no such corpus"):
         build_report(out=tmp_path / "out", notebooks=NOTEBOOKS, corpus=tmp_path / "nowhere")
