@@ -228,50 +228,35 @@ def _empty_stats() -> pd.DataFrame:
 
 
 def is_analysis_folder(folder: str | os.PathLike[str]) -> bool:
-    """True when ``folder`` looks like an ``analyze`` output (a manifest or an articles
-    table), without reading it.
+    """True when ``folder`` looks like an ``analyze`` output (it has a manifest), without
+    reading it.
 
     >>> is_analysis_folder("data/articles")
     False
     """
-    folder = Path(folder)
-    return folder.is_dir() and any(
-        (folder / name).exists() for name in ("manifest.json", "articles.parquet", "articles")
-    )
+    return (Path(folder) / "manifest.json").is_file()
 
 
 def read_tables(folder: str | os.PathLike[str]) -> dict[str, pd.DataFrame]:
-    """The tables of an ``analyze`` output folder, by name.
+    """The tables of an ``analyze`` output folder, by name (:func:`cyberlib.read_analysis`).
 
-    Uses :func:`cyberlib.read_analysis` when the package has it; otherwise reads
-    ``NAME.parquet`` (a file or a folder of parts) for each of :data:`TABLES` present.
-    Raises ``FileNotFoundError`` naming the folder when it has no ``articles`` table.
+    Raises ``FileNotFoundError`` naming the folder and the reason when it is not a complete
+    analysis folder (no manifest, a damaged or missing table).
 
-    >>> import tempfile
-    >>> folder = Path(tempfile.mkdtemp())
-    >>> pd.DataFrame({"doc_id": ["bai-1"], "text": ["Lừa đảo qua mạng"]}).to_parquet(
-    ...     folder / "articles.parquet")
-    >>> sorted(read_tables(folder)), read_tables(folder)["articles"]["text"][0]
-    (['articles'], 'Lừa đảo qua mạng')
+    >>> read_tables("data/articles")
+    Traceback (most recent call last):
+    ...
+    FileNotFoundError: data/articles: not an analysis folder (data/articles/manifest.json: no such file (is data/articles an analysis folder?))
     """
+    from cyberlib.pipeline.store import AnalysisError, read_analysis
+
     folder = Path(folder)
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder}: no such analysis folder")
-    import cyberlib
-
-    reader = getattr(cyberlib, "_EXPORTS", {}).get("read_analysis")
-    if reader is not None:
-        tables = dict(cyberlib.read_analysis(folder))  # type: ignore[attr-defined]
-    else:
-        tables = {}
-        for name in TABLES:
-            for candidate in (folder / f"{name}.parquet", folder / name):
-                if candidate.exists():
-                    tables[name] = pd.read_parquet(candidate)
-                    break
-    if "articles" not in tables:
-        raise FileNotFoundError(f"{folder}: not an analysis folder (no articles table)")
-    return tables
+    try:
+        return dict(read_analysis(folder))
+    except AnalysisError as err:
+        raise FileNotFoundError(f"{folder}: not an analysis folder ({err})") from None
 
 
 def load_inputs(
