@@ -6,7 +6,7 @@ Gold: ``benchmarks/gold/vinews_articles.csv`` (the 50 article ids and their spli
 ``vinews_statistics.csv`` and ``vinews_fields.csv`` (50 articles of
 ``../shared/vinews`` annotated blind by two annotators, by the conventions of DESIGN.md and
 the shared seed gold; ``split`` = dev for the 25 articles we looked at while writing rules,
-test for the 25 held out). The files hold article ids, short surfaces and annotations only:
+test for articles annotated later and held out). The files hold article ids, short surfaces and annotations only:
 the ``sentence`` column of the fields gold is filled here from the article (by ``start``).
 
 The articles are read from ``../shared/vinews/articles.jsonl.gz`` when it exists (else the
