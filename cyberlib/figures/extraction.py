@@ -612,9 +612,31 @@ def _frame(cols: list[list], pd: Any, np: Any) -> pd.DataFrame:
     (Python strings and None, shared, not copied: the figures of one sentence hold one
     ``sentence`` string).
 
-    Built from one typed array per column with pandas' array constructor, which skips the
-    per-column inference of ``pd.DataFrame(dict)``: on a single short string that
-    inference cost more than the extraction itself (benchmarks/bench_statistics.py)."""
+    Built from its three dtype blocks with ``pandas.api.internals`` (pandas >= 3), which
+    skips the per-column inference of ``pd.DataFrame(dict)`` and the grouping of columns
+    into blocks: on a single short string those cost more than the extraction itself
+    (benchmarks/bench_statistics.py). Older pandas: one typed array per column."""
+    n = len(cols[0])
+    index = pd.RangeIndex(n)
+    try:
+        from pandas.api.internals import create_dataframe_from_blocks
+    except ImportError:
+        return _frame_from_arrays(cols, pd, np, index)
+    obj = np.empty((len(_OBJ_AT), n), dtype=object)
+    for row, at in enumerate(_OBJ_AT):
+        obj[row] = cols[at]
+    ints = np.array([cols[at] for at in _INT_AT], dtype="int64").reshape(len(_INT_AT), n)
+    floats = np.array([cols[at] for at in _FLOAT_AT], dtype="float64").reshape(len(_FLOAT_AT), n)
+    blocks = [
+        (obj, np.array(_OBJ_AT)),
+        (ints, np.array(_INT_AT)),
+        (floats, np.array(_FLOAT_AT)),
+    ]
+    return create_dataframe_from_blocks(blocks, index=index, columns=_column_index())
+
+
+def _frame_from_arrays(cols: list[list], pd: Any, np: Any, index: Any) -> pd.DataFrame:
+    """:func:`_frame` on a pandas without ``create_dataframe_from_blocks``."""
     arrays = []
     for name, values in zip(COLUMNS, cols, strict=True):
         if name in _INT_COLUMNS:
@@ -625,7 +647,6 @@ def _frame(cols: list[list], pd: Any, np: Any) -> pd.DataFrame:
             arr = np.empty(len(values), dtype=object)
             arr[:] = values
             arrays.append(arr)
-    index = pd.RangeIndex(len(cols[0]))
     try:
         return pd.DataFrame._from_arrays(
             arrays, columns=_column_index(), index=index, verify_integrity=False
@@ -648,3 +669,6 @@ def _column_index() -> Any:
 
 _INT_COLUMNS = frozenset(["start", "end"])
 _FLOAT_COLUMNS = frozenset(["value", "value_high"])
+_INT_AT = [i for i, c in enumerate(COLUMNS) if c in _INT_COLUMNS]
+_FLOAT_AT = [i for i, c in enumerate(COLUMNS) if c in _FLOAT_COLUMNS]
+_OBJ_AT = [i for i, c in enumerate(COLUMNS) if c not in _INT_COLUMNS and c not in _FLOAT_COLUMNS]
