@@ -316,7 +316,7 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
     'vụ xâm hại trẻ em qua mạng'
     """
     ctx = lexicon().context["subject"]
-    stop, limit = set(ctx["stop"]), ctx["max_words"]
+    stop, limit = _subject_heads()[1], ctx["max_words"]  # the stop words, built once
     words = []
     for m in _WORD.finditer(sentence, unit_end):
         w = m.group()

@@ -112,6 +112,10 @@ def _pattern(ignore_case: bool = False, compound: bool = True) -> re.Pattern[str
     )
 
 
+_GLUED = r"\w.,/:+#@&"  # a number or word right after one of these starts no figure
+_LOOKBEHIND = rf"(?<![{_GLUED}])"
+
+
 @lru_cache(maxsize=2)
 def _starts(ignore_case: bool = False) -> re.Pattern[str]:
     """Where a candidate can begin: a digit, a currency sign, "hàng" or a number word.
@@ -121,9 +125,28 @@ def _starts(ignore_case: bool = False) -> re.Pattern[str]:
     lex = lexicon()
     alts = alternation([*lex.money_prefix, *lex.order_words, "mười", *lex.starts])
     return re.compile(
-        rf"(?<![\w.,/:+#@&])(?:\d|{alts}|không(?={_S}+phẩy))",
+        rf"{_LOOKBEHIND}(?:\d|{alts}|không(?={_S}+phẩy))",
         re.IGNORECASE if ignore_case else 0,
     )
+
+
+@lru_cache(maxsize=1)
+def _after_separator() -> re.Pattern[str]:
+    """:func:`_starts` as "a separator, then a start" (group 1): a pattern that opens with
+    a character class lets the regex engine skip to the next separator at once instead of
+    trying a look-behind at every character (a tenth faster on news text)."""
+    body = _starts().pattern[len(_LOOKBEHIND) :]
+    return re.compile(rf"[^{_GLUED}](?=({body}))")
+
+
+def _start_positions(low: str) -> Iterable[int]:
+    """Where :func:`_starts` matches in ``low``, left to right: the same positions as
+    ``_starts().finditer`` (a start follows a separator, which may itself be a start:
+    "$5"; no start lies inside another, tested in tests/figures/test_robustness.py)."""
+    if _starts().match(low) is not None:
+        yield 0
+    for m in _after_separator().finditer(low):
+        yield m.start(1)
 
 
 def _candidates(low: str) -> Iterable[re.Match[str]]:
@@ -133,8 +156,7 @@ def _candidates(low: str) -> Iterable[re.Match[str]]:
     ("20.000đ-40.000đ"): else the dash glues it to a code ("COVID-19", "-5")."""
     pattern = _pattern()
     done = 0
-    for start in _starts().finditer(low):
-        at = start.start()
+    for at in _start_positions(low):
         if at < done or (at and low[at - 1] == "-" and at - 1 != done):
             continue
         m = pattern.match(low, at)

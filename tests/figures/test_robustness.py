@@ -84,3 +84,15 @@ SOUP = st.sampled_from(
 @given(st.lists(SOUP, max_size=30))
 def test_number_soup_values_finite_and_spans_hold(words: list[str]):
     _check(" ".join(words))
+
+
+_PIECES = ["$", "€", "₫", "cg.", "f cfa", "us$", "usd", "không phẩy", "không", "hàng", "một"]
+_PIECES += ["ba", "bao", "5", "12", " ", "-", ".", ",", "\n", "(", "x", "đ", "/", "@"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=15).map("".join))
+def test_start_positions_are_those_of_the_start_pattern(low):
+    from cyberlib.figures.extraction import _start_positions, _starts
+
+    assert list(_start_positions(low)) == [m.start() for m in _starts().finditer(low)]
