@@ -540,19 +540,19 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
         fig = figs.pop()  # each figure's dict is freed once its row is made
         if index is None:
             index = SentenceIndex(norm)
-        span = index.span(fig["num_start"])
+        span = index.span(fig.num_start)
         s0, s1 = span
         if span != last_span:  # figures of one sentence share its string
             sentence, last_span = _tones(norm[s0:s1]), span
             paragraph = index.line(s0)[0]
             opens_on = _carry_pattern().match(sentence[:40].lower()) is not None
-        rel = fig["start"] - s0
-        subject = subject_of(sentence, fig["unit_start"] - s0, fig["end"] - s0, rel, fig["kind"])
-        if not subject and fig["kind"] != COUNT and span == subject_span:
+        rel = fig.start - s0
+        subject = subject_of(sentence, fig.unit_start - s0, fig.end - s0, rel, fig.kind)
+        if not subject and fig.kind != COUNT and span == subject_span:
             subject = last_subject  # "sản lượng đạt 1,6 triệu tấn, tăng 4,8%": the same
         if subject:
             last_subject, subject_span = subject, span
-        period = period_of(sentence, rel, fig["end"] - s0)
+        period = period_of(sentence, rel, fig.end - s0)
         if period is not None:
             last_period = (paragraph, period, span)
         elif (
@@ -570,7 +570,7 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
         elif carried is not None and carried[0] == paragraph and carried[2] != span and opens_on:
             # attribution holds through the paragraph ("Theo X, … . Cụ thể, …")
             source, scope = carried[1], "paragraph"
-        start, end = fig["start"], fig["end"]
+        start, end = fig.start, fig.end
         if offsets is not None:
             start, end = offsets[start], offsets[end]
         # equal strings of a text share one object: dense figures ("10 vụ 10 vụ …") keep
@@ -578,8 +578,8 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
         pool = shared.setdefault
         surface = text[start:end]
         yield (
-            doc_id, pool(surface, surface), start, end, fig["value"], fig["value_high"],
-            fig["unit"], pool(u := _tones(fig["unit_text"]), u), fig["qualifier"], fig["change"],
+            doc_id, pool(surface, surface), start, end, fig.value, fig.value_high,
+            fig.unit, pool(u := _tones(fig.unit_text), u), fig.qualifier, fig.change,
             pool(subject, subject) if subject else None, period, source, scope, sentence,
         )  # fmt: skip
 
