@@ -35,6 +35,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from cyberlib.figures.context import SentenceIndex, period_of, source_of, subject_of
@@ -599,14 +600,15 @@ def extract_statistics(text_or_corpus: str | pd.DataFrame) -> pd.DataFrame:
     import numpy as np
     import pandas as pd
 
-    # rows go straight into one list per column: no tuple per row is kept (dense input)
+    # rows go into one list per column in chunks: at most _CHUNK row tuples are alive at
+    # once (dense input), and a chunk is turned into columns by one zip (fast)
     cols: list[list] = [[] for _ in COLUMNS]
-    appends = [c.append for c in cols]
 
     def add(rows: Iterable[tuple]) -> None:
-        for row in rows:
-            for append, value in zip(appends, row, strict=True):
-                append(value)
+        rows = iter(rows)
+        while chunk := list(islice(rows, _CHUNK)):
+            for col, values in zip(cols, zip(*chunk, strict=True), strict=True):
+                col.extend(values)
 
     if isinstance(text_or_corpus, pd.DataFrame):
         if "text" not in text_or_corpus.columns:
@@ -689,6 +691,7 @@ def _column_index() -> Any:
     return pd.Index(COLUMNS, dtype=object)
 
 
+_CHUNK = 4096
 _INT_COLUMNS = frozenset(["start", "end"])
 _FLOAT_COLUMNS = frozenset(["value", "value_high"])
 _INT_AT = [i for i, c in enumerate(COLUMNS) if c in _INT_COLUMNS]
