@@ -177,7 +177,40 @@ def _one_amount(m: re.Match[str]) -> bool:
 
 
 def _prev_words(text: str, pos: int, n: int) -> list[tuple[str, int]]:
-    """Up to ``n`` whole words before ``pos`` separated by blanks only, nearest first."""
+    """Up to ``n`` whole words before ``pos`` separated by blanks only, nearest first.
+
+    A word is a run of letters (``str.isalpha``) not glued to a letter or digit before it.
+    Read with one regex on the reversed stretch before ``pos`` (a character loop cost a
+    few per cent of a whole extraction); :func:`_prev_words_loop` is the plain reading,
+    used where the stretch is cut inside a word and kept as the reference in tests."""
+    lo = max(0, pos - _PREV_WINDOW)
+    rev = text[lo:pos][::-1]
+    out: list[tuple[str, int]] = []
+    at = 0
+    while len(out) < n:
+        m = _PREV_REV.match(rev, at)
+        if m is None:
+            if lo > 0 and not rev[at:].strip(" \t"):
+                return _prev_words_loop(text, pos, n)  # blanks up to the cut
+            break
+        if m.end(1) == len(rev) and lo > 0:
+            return _prev_words_loop(text, pos, n)  # the stretch may cut a word
+        word = m.group(1)
+        if not word.isalpha():
+            return _prev_words_loop(text, pos, n)  # "²", "Ⅳ": letters to re, not to str
+        k = pos - m.end(1)
+        out.append((word[::-1], k))
+        at = m.end(1)
+    return out
+
+
+_PREV_WINDOW = 120
+# reversed: blanks, then a word, not followed (= preceded, in the text) by a letter or digit
+_PREV_REV = re.compile(r"[ \t]+([^\W\d_]+)(?![^\W_])")
+
+
+def _prev_words_loop(text: str, pos: int, n: int) -> list[tuple[str, int]]:
+    """:func:`_prev_words` read character by character."""
     out: list[tuple[str, int]] = []
     i = pos
     while len(out) < n:

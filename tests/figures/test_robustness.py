@@ -96,3 +96,26 @@ def test_start_positions_are_those_of_the_start_pattern(low):
     from cyberlib.figures.extraction import _start_positions, _starts
 
     assert list(_start_positions(low)) == [m.start() for m in _starts().finditer(low)]
+
+
+_WORDISH = ["hơn", " ", "\t", "\n", "5", "²", "_", "a", "Ⅳ", "từ", "khoảng", "x1", ",", "đồng "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORDISH), max_size=40).map("".join),
+    st.integers(0, 60),
+    st.integers(1, 4),
+    st.sampled_from([5, 7, 120]),
+)
+def test_words_before_a_figure_read_by_regex_as_by_the_character_loop(text, pos, n, window):
+    from cyberlib.figures import extraction
+
+    pos = min(pos, len(text))
+    saved = extraction._PREV_WINDOW
+    extraction._PREV_WINDOW = window  # short windows: stretches cut inside words and blanks
+    try:
+        fast = extraction._prev_words(text, pos, n)
+    finally:
+        extraction._PREV_WINDOW = saved
+    assert fast == extraction._prev_words_loop(text, pos, n)
