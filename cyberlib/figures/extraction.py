@@ -309,8 +309,13 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
         return None  # the end of a longer number ("… không trăm mười lăm nghìn đồng")
     keys = [w.lower() for w, _ in prev]
     pair = " ".join(keys[1::-1])
-    if keys and (keys[0] in lex.labels or pair in lex.labels) and pair not in lex.not_labels:
-        return None
+    if (
+        keys
+        and (keys[0] in lex.labels or pair in lex.labels)
+        and pair not in lex.not_labels
+        and not (tail and low_unit is not None)
+    ):
+        return None  # "Công ty 19", "số 5"; but "công ty 40 tỉ đồng" is an amount
     pcur = _group(text, m, "pcur")
     if m.group("short") is not None and not pcur:
         return None  # "100m", "5k": not an amount without a currency sign before it
@@ -320,8 +325,16 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
         unit, kind = lex.units[key]
         after = _NEXT_WORD.match(text, m.end())
         nxt = after.group(1).lower() if after else ""
-        if (key in lex.codes and not unit_w.isupper()) or (key in lex.scale_only and not tail):
-            unit_w = None  # "all", "top" are no currency codes; "5 bảng" is no amount
+        if key in lex.scale_only and not tail:
+            # "phạt 20.000 bảng ở …": pounds when the text names them in full elsewhere
+            # ("bảng Anh", "£"), else no figure; before a noun a counted noun ("5 bảng
+            # quảng cáo")
+            if nxt and nxt not in lex.not_nouns and after.group(1).islower():
+                unit_w = None
+            elif not _named_in_full(text, unit):
+                return None
+        elif key in lex.codes and not unit_w.isupper():
+            unit_w = None  # "all", "top" are no currency codes
         elif (
             kind in (MONEY, MEASURE)
             and nxt not in lex.not_nouns
@@ -347,6 +360,8 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
             return None  # "kỷ niệm 20 năm Làn sóng xanh": part of an event's name
         if kind == DURATION and low_num in lex.not_before_duration:
             return None  # "năm tháng" (the years), not "5 months"
+        if kind == DURATION and _not_a_duration_after(text, m.end()):
+            return None  # "phim 4 năm 2 chàng …": a title, not 4 years
         end, unit_text = m.end(), unit_w
     elif head is not None and not in_words:
         h = head.lower()
@@ -365,7 +380,9 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
         else:
             head_start = m.start("head") if m.start("head") >= 0 else m.start("unit")
             end, h = _whole_word(text, head_start, h)
-            if h in lex.classifiers or len(h) < 2:
+            if h in lex.classifiers:
+                end, h = _noun_after_classifier(text, end)
+            if h is None or len(h) < 2:
                 return None  # "gái 1 con": a classifier with no noun; "430 m": no noun
             if value == 1 and h in lex.after_one:
                 return None  # "1 số nguồn vốn" is "một số", some
@@ -488,6 +505,36 @@ def _money_echo(text: str, figs: list[dict[str, Any]]) -> None:
             f.update(unit=money[f["value"]], kind=MONEY, unit_text="", end=end, unit_start=end)
 
 
+def _not_a_duration_after(text: str, end: int) -> bool:
+    """Whether a duration ending at ``end`` is followed by a number of something other
+    than time ("4 năm 2 chàng", a title), unlike "4 năm 2 tháng"."""
+    m = _NUMBER_NOUN.match(text, end)
+    if m is None:
+        return False
+    lex = lexicon()
+    word = m.group(1).lower()
+    return not (word in lex.units and lex.units[word][1] == DURATION)
+
+
+_NUMBER_NOUN = re.compile(r"[^\S\n]+\d+[^\S\n]+([^\W\d_]+)")
+
+
+def _named_in_full(text: str, code: str) -> bool:
+    """Whether ``text`` names currency ``code`` by a name that is not ambiguous alone
+    ("bảng Anh", "£", "GBP" for gbp: not "bảng")."""
+    return _full_names(code).search(text) is not None
+
+
+@lru_cache(maxsize=16)
+def _full_names(code: str) -> re.Pattern[str]:
+    lex = lexicon()
+    names = [
+        w for w, (unit, kind) in lex.units.items()
+        if unit == code and kind == MONEY and w not in lex.scale_only and len(w) > 1
+    ]  # fmt: skip
+    return re.compile(rf"(?<!\w)(?:{alternation(names)})(?!\w)", re.IGNORECASE)
+
+
 def _longer_word(key: str, nxt: str, scaled: bool = False) -> bool:
     """Whether unit word ``key`` and the next word make another word ("đồng nghiệp").
 
@@ -495,7 +542,7 @@ def _longer_word(key: str, nxt: str, scaled: bool = False) -> bool:
     only the explicit list of ``units.toml`` is checked then."""
     lex = lexicon()
     pair = f"{key} {nxt}"
-    if pair in lex.units:
+    if pair in lex.units or (scaled and pair in lex.money_after_scale):
         return False
     return pair in lex.not_after_money or (not scaled and pair in head_words())
 
@@ -518,6 +565,24 @@ def _whole_word(text: str, head_start: int, h: str) -> tuple[int, str]:
         if phrase in known or phrase in lex.units or phrase in lex.compounds:
             return ends[n - 1], phrase
     return ends[0], h
+
+
+def _noun_after_classifier(text: str, end: int) -> tuple[int, str | None]:
+    """End and lowercase whole word of the noun after a classifier ending at ``end``
+    ("3 bản quy hoạch": "quy hoạch"), or None when no counted noun follows ("gái 1 con")."""
+    lex = lexicon()
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt is None or not nxt.group(1).islower():
+        return end, None
+    end, noun = _whole_word(text, nxt.start(1), nxt.group(1))
+    if noun in lex.classifiers or (
+        " " not in noun
+        and (noun in lex.not_nouns or noun in lex.reject_after or noun in lex.number_words)
+    ):
+        return end, None  # "2 con và …": no noun after the classifier
+    if " " not in noun and noun.isascii() and noun not in lex.units:
+        return end, None  # "gái 1 con sexy": a foreign word, likely no noun
+    return end, noun
 
 
 def _count_unit(h: str) -> str:

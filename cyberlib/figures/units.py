@@ -155,6 +155,7 @@ class Lexicon:
     codes: frozenset[str]  # unit words that count only in capitals (ISO codes)
     people: frozenset[str]  # nouns for people outside the listed units
     not_after_money: frozenset[str]  # "đồng nghiệp": a money word starting another word
+    money_after_scale: frozenset[str]  # "117 tỷ đồng bằng việc …": money after a scale word
     scale_only: frozenset[str]  # unit words that count only after a scale word ("bảng")
     money_prefix: dict[str, str]
     reject_after: frozenset[str]
@@ -231,6 +232,7 @@ def lexicon() -> Lexicon:
         codes=frozenset(c for c in codes if c not in {_key(w) for w in u[MONEY]}),
         people=frozenset(_key(w) for w in u["people"]["nouns"]),
         not_after_money=frozenset(u["reject"]["money_words"]),
+        money_after_scale=frozenset(u["reject"].get("money_after_scale", [])),
         scale_only=frozenset(_key(w) for w in u["reject"]["scale_only"]),
         money_prefix=prefix,
         reject_after=frozenset(u["reject"]["after"]),
