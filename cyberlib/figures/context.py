@@ -18,6 +18,7 @@ Rules (cue words are data in ``data/figure_context.toml``):
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from functools import lru_cache
 
@@ -317,16 +318,19 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
     """
     ctx = lexicon().context["subject"]
     stop, limit = _subject_heads()[1], ctx["max_words"]  # the stop words, built once
-    words = []
-    for m in _WORD.finditer(sentence, unit_end):
-        w = m.group()
-        if not w[0].isalnum() or w.lower() in stop or len(words) >= limit:
-            break
-        words.append(w)
     if kind == "duration":
         return sentence[unit_start:unit_end]
+    words = _words_until_stop(
+        [m.group() for m in itertools.islice(_WORD.finditer(sentence, unit_end), limit + 1)],
+        stop,
+        limit,
+    )
     if kind == "count":
         return " ".join([sentence[unit_start:unit_end], *words]).strip()
+    digit = next((i for i, w in enumerate(words) if any(c.isdigit() for c in w)), None)
+    words = words[:digit]  # "700 đồng lên 150.400 đồng": the next figure, no subject
+    if words and words[0].lower() in _fillers():
+        words = []
     clause = re.split(r"[,;:()]", sentence[:fig_start])[-1]
     pattern = _subject_heads()[0]
     if pattern.search(clause) or not words:
@@ -334,6 +338,31 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
             clause = _list_label(sentence[:fig_start])
         return _subject_before(clause, ctx)
     return " ".join(words)
+
+
+def _words_until_stop(words: list[str], stop: frozenset[str], limit: int) -> list[str]:
+    """The words of ``words`` before the first punctuation or stop word, at most ``limit``;
+    a stop word of ``stop_unless_word`` that starts a known word does not stop ("hàng hóa")."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        if not w[0].isalnum() or len(out) >= limit:
+            break
+        low = w.lower()
+        if low in stop:
+            nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+            if not (
+                low in _stop_unless_word()
+                and nxt not in lexicon().orders
+                and f"{low} {nxt}" in head_words()
+            ):
+                break
+        out.append(w)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _stop_unless_word() -> frozenset[str]:
+    return frozenset(lexicon().context["subject"].get("stop_unless_word", []))
 
 
 @lru_cache(maxsize=1)
@@ -384,10 +413,8 @@ def _subject_before(clause: str, ctx: dict) -> str:
         before = clause[: head.start()].split()
         if before and f"{before[-1].lower()} {words[0].lower()}" in head_words():
             words.insert(0, before[-1])  # "lượng" -> "sản lượng": never half a word
-        for w in clause[head.end() :].split():
-            if w.lower() in stop or len(words) >= limit:
-                break
-            words.append(w)
+        n_head = len(words)
+        words += _words_until_stop(clause[head.end() :].split(), stop, limit - len(words))
     else:
         words = clause.split()[-limit:]
         digits = [i for i, w in enumerate(words) if any(c.isdigit() for c in w)]
@@ -402,13 +429,14 @@ def _subject_before(clause: str, ctx: dict) -> str:
             words = words[1:]
         if " ".join(words).lower() in fillers:
             words = []
+        n_head = 0
     words = [w for w in words if not any(c.isdigit() for c in w)] if heads else words
     changed = True
     while words and changed:
         changed = False
         tail = " ".join(words).lower()
         for t, n in trailing:
-            if len(words) >= n and (tail == t or tail.endswith(" " + t)):
+            if len(words) - n >= n_head and (tail == t or tail.endswith(" " + t)):
                 words, changed = words[:-n], True
                 break
     return " ".join(words)
