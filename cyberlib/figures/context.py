@@ -431,12 +431,19 @@ def _subject_before(clause: str, ctx: dict) -> str:
             words = []
         n_head = 0
     words = [w for w in words if not any(c.isdigit() for c in w)] if heads else words
+    if not heads:
+        # "448 tỷ yen, … 9 tỷ USD": the rest of the figure before is no subject
+        lex = lexicon()
+        while words and (words[0].lower() in lex.scale_set or words[0].lower() in lex.units):
+            words = words[1:]
     changed = True
     while words and changed:
         changed = False
         tail = " ".join(words).lower()
         for t, n in trailing:
             if len(words) - n >= n_head and (tail == t or tail.endswith(" " + t)):
+                if len(words) > n and f"{words[-n - 1]} {words[-n]}".lower() in head_words():
+                    continue  # "thuế giá trị gia tăng": never half a word
                 words, changed = words[:-n], True
                 break
     return " ".join(words)
