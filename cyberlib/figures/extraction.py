@@ -419,7 +419,10 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
     for n in range(min(2, len(keys) - used), 0, -1):
         phrase = " ".join(reversed(keys[used : used + n]))
         if phrase in lex.changes:
-            change = lex.changes[phrase]
+            at = prev[used][1] + len(prev[used][0])  # the end of the change word
+            before = " ".join(text[max(0, at - 40) : at].lower().split())
+            if not before.endswith(lex.not_changes):
+                change = lex.changes[phrase]  # but "thuế giá trị gia tăng 3 tỷ đồng": a name
             break
     if keys and keys[0] in lex.ratio_words and _digit_before(text, prev[0][1]):
         return None  # a ratio: "3 trên 10 người", "2 trong 3 người"

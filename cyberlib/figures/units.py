@@ -162,6 +162,7 @@ class Lexicon:
     time_of_day: frozenset[str]
     qualifiers: dict[str, str]
     changes: dict[str, str]
+    not_changes: tuple[str, ...]  # noun phrases ending with a change word ("giá trị gia tăng")
     order_qualifier: str
     order_words: tuple[str, ...]
     orders: dict[str, float]
@@ -239,6 +240,7 @@ def lexicon() -> Lexicon:
         time_of_day=frozenset(u["reject"]["time_of_day"]),
         qualifiers={_key(k): v for k, v in q["qualifiers"].items()},
         changes={_key(k): v for k, v in q["changes"].items()},
+        not_changes=tuple(_key(w) for w in q.get("not_changes", {}).get("phrases", [])),
         order_qualifier=q["orders"]["qualifier"],
         order_words=tuple(q["orders"]["words"]),
         orders={k: float(v) for k, v in load_toml("scales.toml")["orders"].items()},
