@@ -119,3 +119,26 @@ def test_words_before_a_figure_read_by_regex_as_by_the_character_loop(text, pos,
     finally:
         extraction._PREV_WINDOW = saved
     assert fast == extraction._prev_words_loop(text, pos, n)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["năm", "một", "hai", "ba", "mười", "không", "phẩy", "trăm", "triệu", "người",
+             "vụ", "đồng", "2024", "trong", "-", "đến", "m2", "%", "phần", " ", ",", "tỷ"]
+        ),
+        max_size=12,
+    ).map(" ".join)
+)  # fmt: skip
+def test_number_word_prefilter_changes_no_output(text):
+    from cyberlib.figures import extraction
+
+    fast = extraction.extract_statistics(text)
+    saved = extraction._word_number_goes_on
+    extraction._word_number_goes_on = lambda: (frozenset(), frozenset())  # filter off
+    try:
+        slow = extraction.extract_statistics(text)
+    finally:
+        extraction._word_number_goes_on = saved
+    pd.testing.assert_frame_equal(fast, slow)
