@@ -782,11 +782,8 @@ def _frame(cols: list[list], pd: Any, np: Any) -> pd.DataFrame:
         obj[row] = cols[at]
     ints = np.array([cols[at] for at in _INT_AT], dtype="int64").reshape(len(_INT_AT), n)
     floats = np.array([cols[at] for at in _FLOAT_AT], dtype="float64").reshape(len(_FLOAT_AT), n)
-    blocks = [
-        (obj, np.array(_OBJ_AT)),
-        (ints, np.array(_INT_AT)),
-        (floats, np.array(_FLOAT_AT)),
-    ]
+    at_obj, at_int, at_float = _placements()
+    blocks = [(obj, at_obj), (ints, at_int), (floats, at_float)]
     return create_dataframe_from_blocks(blocks, index=index, columns=_column_index())
 
 
@@ -811,6 +808,14 @@ def _frame_from_arrays(cols: list[list], pd: Any, np: Any, index: Any) -> pd.Dat
         frame = pd.DataFrame({name: pd.Series(a, index=index, dtype=a.dtype) for name, a in pairs})
         frame.columns = _column_index()
         return frame
+
+
+@lru_cache(maxsize=1)
+def _placements() -> tuple[Any, Any, Any]:
+    """Where the object, int and float blocks' columns stand (numpy arrays, built once)."""
+    import numpy as np
+
+    return np.array(_OBJ_AT), np.array(_INT_AT), np.array(_FLOAT_AT)
 
 
 @lru_cache(maxsize=1)
