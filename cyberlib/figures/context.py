@@ -186,19 +186,32 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
                 value = f"tháng {value}"  # "tháng 10/2012", as written
             if not _baseline(low, hs):
                 out.append((hs, ye, value))
-    for m in pats["loose"].finditer(low):
+    loose, phrases = _period_words()
+    for m in pats["loose"].finditer(low) if any(w in low for w in loose) else ():
         # "tháng 5", "quý II" with no year; "5 năm qua", "vài ngày qua"
         if m.start() and low[m.start() - 1].isalnum():
             continue
         if not _baseline(low, m.start()):
             out.append((m.start(), m.end(), " ".join(sentence[m.start() : m.end()].split())))
-    for m in pats["phrase"].finditer(low):
+    for m in pats["phrase"].finditer(low) if any(w in low for w in phrases) else ():
         if m.start() and low[m.start() - 1].isalnum():
             continue
         if _baseline(low, m.start()):
             continue  # "so với cùng kỳ", "so với năm trước": a comparison baseline
         out.append((m.start(), m.end(), " ".join(m.group().split())))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _period_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Words one of which every "loose" period and every listed period phrase contains: a
+    sentence with none of them is not scanned for those (same result, less work)."""
+    loose = ("tháng", "quý", "qua", "đây")  # "tháng 5", "quý II", "5 năm qua", "gần đây"
+    keys = ("năm", "tháng", "ngày", "tuần", "quý", "kỳ", "giờ", "nay", "qua", "tới", "đây")
+    listed = lexicon().context["period"]["phrases"]
+    if all(any(k in " ".join(p.lower().split()) for k in keys) for p in listed):
+        return loose, keys
+    return loose, ("",)  # a phrase without any of these words: always scan ("" is in all)
 
 
 def _baseline(low: str, start: int) -> bool:
