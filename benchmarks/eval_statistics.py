@@ -2,12 +2,13 @@
 
     python benchmarks/eval_statistics.py [--split dev|test|all] [--show] [--shared DIR]
 
-Gold: ``benchmarks/gold/vinews_articles.csv`` (the 50 article ids and their split),
-``vinews_statistics.csv`` and ``vinews_fields.csv`` (50 articles of
-``../shared/vinews`` annotated blind by two annotators, by the conventions of DESIGN.md and
-the shared seed gold; ``split`` = dev for the 25 articles we looked at while writing rules,
-test for the 25 held out). The files hold article ids, short surfaces and annotations only:
-the ``sentence`` column of the fields gold is filled here from the article (by ``start``).
+Gold: ``benchmarks/gold/vinews_articles.csv`` (the article ids and their split),
+``vinews_statistics.csv`` and ``vinews_fields.csv`` (articles of ``../shared/vinews``
+annotated blind, by the conventions of DESIGN.md and the shared seed gold; ``split`` = dev
+for the 50 articles of parts 1 and 2, looked at while writing rules; test for the 30
+articles of parts 3 and 4, annotated blind by two other annotators later and held out).
+The files hold article ids, short surfaces and annotations only: the ``sentence`` column
+of the fields gold is filled here from the article (by ``start``).
 
 The articles are read from ``../shared/vinews/articles.jsonl.gz`` when it exists (else the
 script says what is missing and exits 0). Extraction runs on each article's text as stored

@@ -18,6 +18,7 @@ Rules (cue words are data in ``data/figure_context.toml``):
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from functools import lru_cache
 
@@ -185,19 +186,32 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
                 value = f"tháng {value}"  # "tháng 10/2012", as written
             if not _baseline(low, hs):
                 out.append((hs, ye, value))
-    for m in pats["loose"].finditer(low):
+    loose, phrases = _period_words()
+    for m in pats["loose"].finditer(low) if any(w in low for w in loose) else ():
         # "tháng 5", "quý II" with no year; "5 năm qua", "vài ngày qua"
         if m.start() and low[m.start() - 1].isalnum():
             continue
         if not _baseline(low, m.start()):
             out.append((m.start(), m.end(), " ".join(sentence[m.start() : m.end()].split())))
-    for m in pats["phrase"].finditer(low):
+    for m in pats["phrase"].finditer(low) if any(w in low for w in phrases) else ():
         if m.start() and low[m.start() - 1].isalnum():
             continue
         if _baseline(low, m.start()):
             continue  # "so với cùng kỳ", "so với năm trước": a comparison baseline
         out.append((m.start(), m.end(), " ".join(m.group().split())))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _period_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Words one of which every "loose" period and every listed period phrase contains: a
+    sentence with none of them is not scanned for those (same result, less work)."""
+    loose = ("tháng", "quý", "qua", "đây")  # "tháng 5", "quý II", "5 năm qua", "gần đây"
+    keys = ("năm", "tháng", "ngày", "tuần", "quý", "kỳ", "giờ", "nay", "qua", "tới", "đây")
+    listed = lexicon().context["period"]["phrases"]
+    if all(any(k in " ".join(p.lower().split()) for k in keys) for p in listed):
+        return loose, keys
+    return loose, ("",)  # a phrase without any of these words: always scan ("" is in all)
 
 
 def _baseline(low: str, start: int) -> bool:
@@ -316,17 +330,20 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
     'vụ xâm hại trẻ em qua mạng'
     """
     ctx = lexicon().context["subject"]
-    stop, limit = set(ctx["stop"]), ctx["max_words"]
-    words = []
-    for m in _WORD.finditer(sentence, unit_end):
-        w = m.group()
-        if not w[0].isalnum() or w.lower() in stop or len(words) >= limit:
-            break
-        words.append(w)
+    stop, limit = _subject_heads()[1], ctx["max_words"]  # the stop words, built once
     if kind == "duration":
         return sentence[unit_start:unit_end]
+    words = _words_until_stop(
+        [m.group() for m in itertools.islice(_WORD.finditer(sentence, unit_end), limit + 1)],
+        stop,
+        limit,
+    )
     if kind == "count":
         return " ".join([sentence[unit_start:unit_end], *words]).strip()
+    digit = next((i for i, w in enumerate(words) if any(c.isdigit() for c in w)), None)
+    words = words[:digit]  # "700 đồng lên 150.400 đồng": the next figure, no subject
+    if words and words[0].lower() in _fillers():
+        words = []
     clause = re.split(r"[,;:()]", sentence[:fig_start])[-1]
     pattern = _subject_heads()[0]
     if pattern.search(clause) or not words:
@@ -334,6 +351,31 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
             clause = _list_label(sentence[:fig_start])
         return _subject_before(clause, ctx)
     return " ".join(words)
+
+
+def _words_until_stop(words: list[str], stop: frozenset[str], limit: int) -> list[str]:
+    """The words of ``words`` before the first punctuation or stop word, at most ``limit``;
+    a stop word of ``stop_unless_word`` that starts a known word does not stop ("hàng hóa")."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        if not w[0].isalnum() or len(out) >= limit:
+            break
+        low = w.lower()
+        if low in stop:
+            nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+            if not (
+                low in _stop_unless_word()
+                and nxt not in lexicon().orders
+                and f"{low} {nxt}" in head_words()
+            ):
+                break
+        out.append(w)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _stop_unless_word() -> frozenset[str]:
+    return frozenset(lexicon().context["subject"].get("stop_unless_word", []))
 
 
 @lru_cache(maxsize=1)
@@ -384,10 +426,8 @@ def _subject_before(clause: str, ctx: dict) -> str:
         before = clause[: head.start()].split()
         if before and f"{before[-1].lower()} {words[0].lower()}" in head_words():
             words.insert(0, before[-1])  # "lượng" -> "sản lượng": never half a word
-        for w in clause[head.end() :].split():
-            if w.lower() in stop or len(words) >= limit:
-                break
-            words.append(w)
+        n_head = len(words)
+        words += _words_until_stop(clause[head.end() :].split(), stop, limit - len(words))
     else:
         words = clause.split()[-limit:]
         digits = [i for i, w in enumerate(words) if any(c.isdigit() for c in w)]
@@ -402,13 +442,21 @@ def _subject_before(clause: str, ctx: dict) -> str:
             words = words[1:]
         if " ".join(words).lower() in fillers:
             words = []
+        n_head = 0
     words = [w for w in words if not any(c.isdigit() for c in w)] if heads else words
+    if not heads:
+        # "448 tỷ yen, … 9 tỷ USD": the rest of the figure before is no subject
+        lex = lexicon()
+        while words and (words[0].lower() in lex.scale_set or words[0].lower() in lex.units):
+            words = words[1:]
     changed = True
     while words and changed:
         changed = False
         tail = " ".join(words).lower()
         for t, n in trailing:
-            if len(words) >= n and (tail == t or tail.endswith(" " + t)):
+            if len(words) - n >= n_head and (tail == t or tail.endswith(" " + t)):
+                if len(words) > n and f"{words[-n - 1]} {words[-n]}".lower() in head_words():
+                    continue  # "thuế giá trị gia tăng": never half a word
                 words, changed = words[:-n], True
                 break
     return " ".join(words)

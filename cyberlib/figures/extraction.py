@@ -35,6 +35,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from cyberlib.figures.context import SentenceIndex, period_of, source_of, subject_of
@@ -112,6 +113,10 @@ def _pattern(ignore_case: bool = False, compound: bool = True) -> re.Pattern[str
     )
 
 
+_GLUED = r"\w.,/:+#@&"  # a number or word right after one of these starts no figure
+_LOOKBEHIND = rf"(?<![{_GLUED}])"
+
+
 @lru_cache(maxsize=2)
 def _starts(ignore_case: bool = False) -> re.Pattern[str]:
     """Where a candidate can begin: a digit, a currency sign, "hàng" or a number word.
@@ -121,9 +126,28 @@ def _starts(ignore_case: bool = False) -> re.Pattern[str]:
     lex = lexicon()
     alts = alternation([*lex.money_prefix, *lex.order_words, "mười", *lex.starts])
     return re.compile(
-        rf"(?<![\w.,/:+#@&])(?:\d|{alts}|không(?={_S}+phẩy))",
+        rf"{_LOOKBEHIND}(?:\d|{alts}|không(?={_S}+phẩy))",
         re.IGNORECASE if ignore_case else 0,
     )
+
+
+@lru_cache(maxsize=1)
+def _after_separator() -> re.Pattern[str]:
+    """:func:`_starts` as "a separator, then a start" (group 1): a pattern that opens with
+    a character class lets the regex engine skip to the next separator at once instead of
+    trying a look-behind at every character (a tenth faster on news text)."""
+    body = _starts().pattern[len(_LOOKBEHIND) :]
+    return re.compile(rf"[^{_GLUED}](?=({body}))")
+
+
+def _start_positions(low: str) -> Iterable[int]:
+    """Where :func:`_starts` matches in ``low``, left to right: the same positions as
+    ``_starts().finditer`` (a start follows a separator, which may itself be a start:
+    "$5"; no start lies inside another, tested in tests/figures/test_robustness.py)."""
+    if _starts().match(low) is not None:
+        yield 0
+    for m in _after_separator().finditer(low):
+        yield m.start(1)
 
 
 def _candidates(low: str) -> Iterable[re.Match[str]]:
@@ -132,17 +156,46 @@ def _candidates(low: str) -> Iterable[re.Match[str]]:
     A number right after a dash counts only when the match before ends at that dash
     ("20.000đ-40.000đ"): else the dash glues it to a code ("COVID-19", "-5")."""
     pattern = _pattern()
+    go_on = _word_number_goes_on()
     done = 0
-    for start in _starts().finditer(low):
-        at = start.start()
+    for at in _start_positions(low):
         if at < done or (at and low[at - 1] == "-" and at - 1 != done):
             continue
+        if not low[at].isdigit():
+            w = _WORD_AND_NEXT.match(low, at)
+            if w is not None and w.group(1) in go_on[0] and (w[2] or w[3]) not in go_on[1]:
+                continue  # "năm 2024", "một trong": a number word needs more words or a unit
         m = pattern.match(low, at)
         if m is not None and m.group("num")[0].isdigit() and not _one_amount(m):
             m = _pattern(compound=False).match(low, at)
         if m is not None:
             done = m.end()
             yield m
+
+
+# a word at a start and what follows it: a sign ("-", "%") or the next word (else None)
+_WORD_AND_NEXT = re.compile(r"([^\W\d_]+)(?:[^\S\n]*([^\w\s])|[^\S\n]+([^\W\d_]+))?")
+
+
+@lru_cache(maxsize=1)
+def _word_number_goes_on() -> tuple[frozenset[str], frozenset[str]]:
+    """(number words that start a figure, the words that may follow one in a figure).
+
+    A figure in words needs a listed unit (:func:`_figure`), so its first word is followed
+    by another number word, a scale word, "phẩy", a range ("đến", "-") or a unit's first
+    word: any other next word ("năm 2024", "một trong") is no figure and the long pattern
+    is not tried there (a few per cent of a whole extraction; the output is the same)."""
+    lex = lexicon()
+    starts = frozenset([*lex.starts, "mười", "không"])
+    follow = {"không", "mười", "mươi", "phẩy", "trăm", "rưỡi", "đến", "tới", "linh", "lẻ"}
+    follow |= {"phần", "-", "–", "—"}
+    follow |= set(lex.number_words) | set(lex.scale_set) | set(lex.digit_words)
+    follow |= set(lex.multipliers) | set(lex.orders)
+    for key in lex.units:  # "vụ việc" -> "vụ", "m2" -> "m"
+        first = re.match(r"[^\W\d_]+|[^\w\s]", key)  # a word or a sign ("%", "$")
+        if first is not None:
+            follow.add(first.group())
+    return starts, frozenset(follow)
 
 
 def _one_amount(m: re.Match[str]) -> bool:
@@ -154,7 +207,40 @@ def _one_amount(m: re.Match[str]) -> bool:
 
 
 def _prev_words(text: str, pos: int, n: int) -> list[tuple[str, int]]:
-    """Up to ``n`` whole words before ``pos`` separated by blanks only, nearest first."""
+    """Up to ``n`` whole words before ``pos`` separated by blanks only, nearest first.
+
+    A word is a run of letters (``str.isalpha``) not glued to a letter or digit before it.
+    Read with one regex on the reversed stretch before ``pos`` (a character loop cost a
+    few per cent of a whole extraction); :func:`_prev_words_loop` is the plain reading,
+    used where the stretch is cut inside a word and kept as the reference in tests."""
+    lo = max(0, pos - _PREV_WINDOW)
+    rev = text[lo:pos][::-1]
+    out: list[tuple[str, int]] = []
+    at = 0
+    while len(out) < n:
+        m = _PREV_REV.match(rev, at)
+        if m is None:
+            if lo > 0 and not rev[at:].strip(" \t"):
+                return _prev_words_loop(text, pos, n)  # blanks up to the cut
+            break
+        if m.end(1) == len(rev) and lo > 0:
+            return _prev_words_loop(text, pos, n)  # the stretch may cut a word
+        word = m.group(1)
+        if not word.isalpha():
+            return _prev_words_loop(text, pos, n)  # "²", "Ⅳ": letters to re, not to str
+        k = pos - m.end(1)
+        out.append((word[::-1], k))
+        at = m.end(1)
+    return out
+
+
+_PREV_WINDOW = 120
+# reversed: blanks, then a word, not followed (= preceded, in the text) by a letter or digit
+_PREV_REV = re.compile(r"[ \t]+([^\W\d_]+)(?![^\W_])")
+
+
+def _prev_words_loop(text: str, pos: int, n: int) -> list[tuple[str, int]]:
+    """:func:`_prev_words` read character by character."""
     out: list[tuple[str, int]] = []
     i = pos
     while len(out) < n:
@@ -253,8 +339,13 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
         return None  # the end of a longer number ("… không trăm mười lăm nghìn đồng")
     keys = [w.lower() for w, _ in prev]
     pair = " ".join(keys[1::-1])
-    if keys and (keys[0] in lex.labels or pair in lex.labels) and pair not in lex.not_labels:
-        return None
+    if (
+        keys
+        and (keys[0] in lex.labels or pair in lex.labels)
+        and pair not in lex.not_labels
+        and not (tail and low_unit is not None)
+    ):
+        return None  # "Công ty 19", "số 5"; but "công ty 40 tỉ đồng" is an amount
     pcur = _group(text, m, "pcur")
     if m.group("short") is not None and not pcur:
         return None  # "100m", "5k": not an amount without a currency sign before it
@@ -264,8 +355,16 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
         unit, kind = lex.units[key]
         after = _NEXT_WORD.match(text, m.end())
         nxt = after.group(1).lower() if after else ""
-        if (key in lex.codes and not unit_w.isupper()) or (key in lex.scale_only and not tail):
-            unit_w = None  # "all", "top" are no currency codes; "5 bảng" is no amount
+        if key in lex.scale_only and not tail:
+            # "phạt 20.000 bảng ở …": pounds when the text names them in full elsewhere
+            # ("bảng Anh", "£"), else no figure; before a noun a counted noun ("5 bảng
+            # quảng cáo")
+            if nxt and nxt not in lex.not_nouns and after.group(1).islower():
+                unit_w = None
+            elif not _named_in_full(text, unit):
+                return None
+        elif key in lex.codes and not unit_w.isupper():
+            unit_w = None  # "all", "top" are no currency codes
         elif (
             kind in (MONEY, MEASURE)
             and nxt not in lex.not_nouns
@@ -291,6 +390,8 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
             return None  # "kỷ niệm 20 năm Làn sóng xanh": part of an event's name
         if kind == DURATION and low_num in lex.not_before_duration:
             return None  # "năm tháng" (the years), not "5 months"
+        if kind == DURATION and _not_a_duration_after(text, m.end()):
+            return None  # "phim 4 năm 2 chàng …": a title, not 4 years
         end, unit_text = m.end(), unit_w
     elif head is not None and not in_words:
         h = head.lower()
@@ -309,7 +410,9 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
         else:
             head_start = m.start("head") if m.start("head") >= 0 else m.start("unit")
             end, h = _whole_word(text, head_start, h)
-            if h in lex.classifiers or len(h) < 2:
+            if h in lex.classifiers:
+                end, h = _noun_after_classifier(text, end)
+            if h is None or len(h) < 2:
                 return None  # "gái 1 con": a classifier with no noun; "430 m": no noun
             if value == 1 and h in lex.after_one:
                 return None  # "1 số nguồn vốn" is "một số", some
@@ -346,7 +449,10 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
     for n in range(min(2, len(keys) - used), 0, -1):
         phrase = " ".join(reversed(keys[used : used + n]))
         if phrase in lex.changes:
-            change = lex.changes[phrase]
+            at = prev[used][1] + len(prev[used][0])  # the end of the change word
+            before = " ".join(text[max(0, at - 40) : at].lower().split())
+            if not before.endswith(lex.not_changes):
+                change = lex.changes[phrase]  # but "thuế giá trị gia tăng 3 tỷ đồng": a name
             break
     if keys and keys[0] in lex.ratio_words and _digit_before(text, prev[0][1]):
         return None  # a ratio: "3 trên 10 người", "2 trong 3 người"
@@ -432,6 +538,36 @@ def _money_echo(text: str, figs: list[dict[str, Any]]) -> None:
             f.update(unit=money[f["value"]], kind=MONEY, unit_text="", end=end, unit_start=end)
 
 
+def _not_a_duration_after(text: str, end: int) -> bool:
+    """Whether a duration ending at ``end`` is followed by a number of something other
+    than time ("4 năm 2 chàng", a title), unlike "4 năm 2 tháng"."""
+    m = _NUMBER_NOUN.match(text, end)
+    if m is None:
+        return False
+    lex = lexicon()
+    word = m.group(1).lower()
+    return not (word in lex.units and lex.units[word][1] == DURATION)
+
+
+_NUMBER_NOUN = re.compile(r"[^\S\n]+\d+[^\S\n]+([^\W\d_]+)")
+
+
+def _named_in_full(text: str, code: str) -> bool:
+    """Whether ``text`` names currency ``code`` by a name that is not ambiguous alone
+    ("bảng Anh", "£", "GBP" for gbp: not "bảng")."""
+    return _full_names(code).search(text) is not None
+
+
+@lru_cache(maxsize=16)
+def _full_names(code: str) -> re.Pattern[str]:
+    lex = lexicon()
+    names = [
+        w for w, (unit, kind) in lex.units.items()
+        if unit == code and kind == MONEY and w not in lex.scale_only and len(w) > 1
+    ]  # fmt: skip
+    return re.compile(rf"(?<!\w)(?:{alternation(names)})(?!\w)", re.IGNORECASE)
+
+
 def _longer_word(key: str, nxt: str, scaled: bool = False) -> bool:
     """Whether unit word ``key`` and the next word make another word ("đồng nghiệp").
 
@@ -439,7 +575,7 @@ def _longer_word(key: str, nxt: str, scaled: bool = False) -> bool:
     only the explicit list of ``units.toml`` is checked then."""
     lex = lexicon()
     pair = f"{key} {nxt}"
-    if pair in lex.units:
+    if pair in lex.units or (scaled and pair in lex.money_after_scale):
         return False
     return pair in lex.not_after_money or (not scaled and pair in head_words())
 
@@ -462,6 +598,24 @@ def _whole_word(text: str, head_start: int, h: str) -> tuple[int, str]:
         if phrase in known or phrase in lex.units or phrase in lex.compounds:
             return ends[n - 1], phrase
     return ends[0], h
+
+
+def _noun_after_classifier(text: str, end: int) -> tuple[int, str | None]:
+    """End and lowercase whole word of the noun after a classifier ending at ``end``
+    ("3 bản quy hoạch": "quy hoạch"), or None when no counted noun follows ("gái 1 con")."""
+    lex = lexicon()
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt is None or not nxt.group(1).islower():
+        return end, None
+    end, noun = _whole_word(text, nxt.start(1), nxt.group(1))
+    if noun in lex.classifiers or (
+        " " not in noun
+        and (noun in lex.not_nouns or noun in lex.reject_after or noun in lex.number_words)
+    ):
+        return end, None  # "2 con và …": no noun after the classifier
+    if " " not in noun and noun.isascii() and noun not in lex.units:
+        return end, None  # "gái 1 con sexy": a foreign word, likely no noun
+    return end, noun
 
 
 def _count_unit(h: str) -> str:
@@ -518,19 +672,19 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
         fig = figs.pop()  # each figure's dict is freed once its row is made
         if index is None:
             index = SentenceIndex(norm)
-        span = index.span(fig["num_start"])
+        span = index.span(fig.num_start)
         s0, s1 = span
         if span != last_span:  # figures of one sentence share its string
             sentence, last_span = _tones(norm[s0:s1]), span
             paragraph = index.line(s0)[0]
             opens_on = _carry_pattern().match(sentence[:40].lower()) is not None
-        rel = fig["start"] - s0
-        subject = subject_of(sentence, fig["unit_start"] - s0, fig["end"] - s0, rel, fig["kind"])
-        if not subject and fig["kind"] != COUNT and span == subject_span:
+        rel = fig.start - s0
+        subject = subject_of(sentence, fig.unit_start - s0, fig.end - s0, rel, fig.kind)
+        if not subject and fig.kind != COUNT and span == subject_span:
             subject = last_subject  # "sản lượng đạt 1,6 triệu tấn, tăng 4,8%": the same
         if subject:
             last_subject, subject_span = subject, span
-        period = period_of(sentence, rel, fig["end"] - s0)
+        period = period_of(sentence, rel, fig.end - s0)
         if period is not None:
             last_period = (paragraph, period, span)
         elif (
@@ -548,7 +702,7 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
         elif carried is not None and carried[0] == paragraph and carried[2] != span and opens_on:
             # attribution holds through the paragraph ("Theo X, … . Cụ thể, …")
             source, scope = carried[1], "paragraph"
-        start, end = fig["start"], fig["end"]
+        start, end = fig.start, fig.end
         if offsets is not None:
             start, end = offsets[start], offsets[end]
         # equal strings of a text share one object: dense figures ("10 vụ 10 vụ …") keep
@@ -556,8 +710,8 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
         pool = shared.setdefault
         surface = text[start:end]
         yield (
-            doc_id, pool(surface, surface), start, end, fig["value"], fig["value_high"],
-            fig["unit"], pool(u := _tones(fig["unit_text"]), u), fig["qualifier"], fig["change"],
+            doc_id, pool(surface, surface), start, end, fig.value, fig.value_high,
+            fig.unit, pool(u := _tones(fig.unit_text), u), fig.qualifier, fig.change,
             pool(subject, subject) if subject else None, period, source, scope, sentence,
         )  # fmt: skip
 
@@ -577,14 +731,15 @@ def extract_statistics(text_or_corpus: str | pd.DataFrame) -> pd.DataFrame:
     import numpy as np
     import pandas as pd
 
-    # rows go straight into one list per column: no tuple per row is kept (dense input)
+    # rows go into one list per column in chunks: at most _CHUNK row tuples are alive at
+    # once (dense input), and a chunk is turned into columns by one zip (fast)
     cols: list[list] = [[] for _ in COLUMNS]
-    appends = [c.append for c in cols]
 
     def add(rows: Iterable[tuple]) -> None:
-        for row in rows:
-            for append, value in zip(appends, row, strict=True):
-                append(value)
+        rows = iter(rows)
+        while chunk := list(islice(rows, _CHUNK)):
+            for col, values in zip(cols, zip(*chunk, strict=True), strict=True):
+                col.extend(values)
 
     if isinstance(text_or_corpus, pd.DataFrame):
         if "text" not in text_or_corpus.columns:
@@ -612,9 +767,28 @@ def _frame(cols: list[list], pd: Any, np: Any) -> pd.DataFrame:
     (Python strings and None, shared, not copied: the figures of one sentence hold one
     ``sentence`` string).
 
-    Built from one typed array per column with pandas' array constructor, which skips the
-    per-column inference of ``pd.DataFrame(dict)``: on a single short string that
-    inference cost more than the extraction itself (benchmarks/bench_statistics.py)."""
+    Built from its three dtype blocks with ``pandas.api.internals`` (pandas >= 3), which
+    skips the per-column inference of ``pd.DataFrame(dict)`` and the grouping of columns
+    into blocks: on a single short string those cost more than the extraction itself
+    (benchmarks/bench_statistics.py). Older pandas: one typed array per column."""
+    n = len(cols[0])
+    index = pd.RangeIndex(n)
+    try:
+        from pandas.api.internals import create_dataframe_from_blocks
+    except ImportError:
+        return _frame_from_arrays(cols, pd, np, index)
+    obj = np.empty((len(_OBJ_AT), n), dtype=object)
+    for row, at in enumerate(_OBJ_AT):
+        obj[row] = cols[at]
+    ints = np.array([cols[at] for at in _INT_AT], dtype="int64").reshape(len(_INT_AT), n)
+    floats = np.array([cols[at] for at in _FLOAT_AT], dtype="float64").reshape(len(_FLOAT_AT), n)
+    at_obj, at_int, at_float = _placements()
+    blocks = [(obj, at_obj), (ints, at_int), (floats, at_float)]
+    return create_dataframe_from_blocks(blocks, index=index, columns=_column_index())
+
+
+def _frame_from_arrays(cols: list[list], pd: Any, np: Any, index: Any) -> pd.DataFrame:
+    """:func:`_frame` on a pandas without ``create_dataframe_from_blocks``."""
     arrays = []
     for name, values in zip(COLUMNS, cols, strict=True):
         if name in _INT_COLUMNS:
@@ -625,7 +799,6 @@ def _frame(cols: list[list], pd: Any, np: Any) -> pd.DataFrame:
             arr = np.empty(len(values), dtype=object)
             arr[:] = values
             arrays.append(arr)
-    index = pd.RangeIndex(len(cols[0]))
     try:
         return pd.DataFrame._from_arrays(
             arrays, columns=_column_index(), index=index, verify_integrity=False
@@ -638,6 +811,14 @@ def _frame(cols: list[list], pd: Any, np: Any) -> pd.DataFrame:
 
 
 @lru_cache(maxsize=1)
+def _placements() -> tuple[Any, Any, Any]:
+    """Where the object, int and float blocks' columns stand (numpy arrays, built once)."""
+    import numpy as np
+
+    return np.array(_OBJ_AT), np.array(_INT_AT), np.array(_FLOAT_AT)
+
+
+@lru_cache(maxsize=1)
 def _column_index() -> Any:
     """The frame's column labels, built once (a new ``pd.Index`` infers its dtype each
     time, which cost a third of a single-string call); the dtype is the one pandas infers,
@@ -647,5 +828,9 @@ def _column_index() -> Any:
     return pd.Index(COLUMNS)
 
 
+_CHUNK = 4096
 _INT_COLUMNS = frozenset(["start", "end"])
 _FLOAT_COLUMNS = frozenset(["value", "value_high"])
+_INT_AT = [i for i, c in enumerate(COLUMNS) if c in _INT_COLUMNS]
+_FLOAT_AT = [i for i, c in enumerate(COLUMNS) if c in _FLOAT_COLUMNS]
+_OBJ_AT = [i for i, c in enumerate(COLUMNS) if c not in _INT_COLUMNS and c not in _FLOAT_COLUMNS]

@@ -38,13 +38,16 @@ class Fig:
         "kind", "unit_start", "num_start", "num_end", "scaled",
     )  # fmt: skip
 
-    def __init__(self, **fields: Any) -> None:
-        defaults = dict(
-            value_high=math.nan, unit_text="", qualifier="exact", change=None, kind=COUNT,
-            unit_start=0, num_start=0, num_end=0, scaled=False,
-        )  # fmt: skip
-        for name in self.__slots__:
-            setattr(self, name, fields[name] if name in fields else defaults.get(name))
+    def __init__(
+        self, *, start: int, end: int, value: float, unit: str | None,
+        value_high: float = math.nan, unit_text: str = "", qualifier: str = "exact",
+        change: str | None = None, kind: str = COUNT, unit_start: int = 0,
+        num_start: int = 0, num_end: int = 0, scaled: bool = False,
+    ) -> None:  # fmt: skip
+        self.start, self.end, self.value, self.unit = start, end, value, unit
+        self.value_high, self.unit_text, self.qualifier = value_high, unit_text, qualifier
+        self.change, self.kind, self.unit_start = change, kind, unit_start
+        self.num_start, self.num_end, self.scaled = num_start, num_end, scaled
 
     def __getitem__(self, name: str) -> Any:
         return getattr(self, name)

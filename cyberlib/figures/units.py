@@ -155,12 +155,14 @@ class Lexicon:
     codes: frozenset[str]  # unit words that count only in capitals (ISO codes)
     people: frozenset[str]  # nouns for people outside the listed units
     not_after_money: frozenset[str]  # "đồng nghiệp": a money word starting another word
+    money_after_scale: frozenset[str]  # "117 tỷ đồng bằng việc …": money after a scale word
     scale_only: frozenset[str]  # unit words that count only after a scale word ("bảng")
     money_prefix: dict[str, str]
     reject_after: frozenset[str]
     time_of_day: frozenset[str]
     qualifiers: dict[str, str]
     changes: dict[str, str]
+    not_changes: tuple[str, ...]  # noun phrases ending with a change word ("giá trị gia tăng")
     order_qualifier: str
     order_words: tuple[str, ...]
     orders: dict[str, float]
@@ -231,12 +233,14 @@ def lexicon() -> Lexicon:
         codes=frozenset(c for c in codes if c not in {_key(w) for w in u[MONEY]}),
         people=frozenset(_key(w) for w in u["people"]["nouns"]),
         not_after_money=frozenset(u["reject"]["money_words"]),
+        money_after_scale=frozenset(u["reject"].get("money_after_scale", [])),
         scale_only=frozenset(_key(w) for w in u["reject"]["scale_only"]),
         money_prefix=prefix,
         reject_after=frozenset(u["reject"]["after"]),
         time_of_day=frozenset(u["reject"]["time_of_day"]),
         qualifiers={_key(k): v for k, v in q["qualifiers"].items()},
         changes={_key(k): v for k, v in q["changes"].items()},
+        not_changes=tuple(_key(w) for w in q.get("not_changes", {}).get("phrases", [])),
         order_qualifier=q["orders"]["qualifier"],
         order_words=tuple(q["orders"]["words"]),
         orders={k: float(v) for k, v in load_toml("scales.toml")["orders"].items()},

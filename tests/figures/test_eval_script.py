@@ -32,7 +32,8 @@ def test_gold_files_have_splits_and_no_sentences():
     assert rows and all(r["sentence"] == "" for r in rows)
     with (GOLD / "vinews_articles.csv").open(encoding="utf-8") as f:
         splits = [r["split"] for r in csv.DictReader(f)]
-    assert splits.count("dev") == 25 and splits.count("test") == 25
+    assert splits.count("dev") == 50  # parts 1 and 2: both seen while writing rules
+    assert splits.count("test") == 30  # parts 3 and 4: annotated blind later, held out
     with (GOLD / "vinews_statistics.csv").open(encoding="utf-8") as f:
         stats = list(csv.DictReader(f))
     assert {r["split"] for r in stats} == {"dev", "test"}

@@ -178,6 +178,18 @@ def test_frame_dtypes_and_the_public_constructor_fallback(monkeypatch):
     fast = extract_statistics(text)
     assert str(fast["start"].dtype) == "int64" and str(fast["value"].dtype) == "float64"
     assert fast["unit"].tolist() == ["case", "vnd"]
+    assert fast["sentence"].dtype == object and fast["qualifier"].tolist()[0] == "more_than"
+    internals = pytest.importorskip("pandas.api.internals", reason="needs pandas >= 3")
+    if hasattr(internals, "create_dataframe_from_blocks"):
+        monkeypatch.delattr(internals, "create_dataframe_from_blocks")
+    by_arrays = extract_statistics(text)
+    pd.testing.assert_frame_equal(fast, by_arrays)
     monkeypatch.delattr(pd.DataFrame, "_from_arrays")
     slow = extract_statistics(text)
     pd.testing.assert_frame_equal(fast, slow)
+
+
+def test_empty_frame_has_the_columns_and_dtypes():
+    empty = extract_statistics("Không có con số nào ở đây.")
+    assert empty.empty and list(empty.columns) == list(COLUMNS)
+    assert str(empty["start"].dtype) == "int64" and str(empty["value"].dtype) == "float64"

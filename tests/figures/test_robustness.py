@@ -84,3 +84,61 @@ SOUP = st.sampled_from(
 @given(st.lists(SOUP, max_size=30))
 def test_number_soup_values_finite_and_spans_hold(words: list[str]):
     _check(" ".join(words))
+
+
+_PIECES = ["$", "€", "₫", "cg.", "f cfa", "us$", "usd", "không phẩy", "không", "hàng", "một"]
+_PIECES += ["ba", "bao", "5", "12", " ", "-", ".", ",", "\n", "(", "x", "đ", "/", "@"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=15).map("".join))
+def test_start_positions_are_those_of_the_start_pattern(low):
+    from cyberlib.figures.extraction import _start_positions, _starts
+
+    assert list(_start_positions(low)) == [m.start() for m in _starts().finditer(low)]
+
+
+_WORDISH = ["hơn", " ", "\t", "\n", "5", "²", "_", "a", "Ⅳ", "từ", "khoảng", "x1", ",", "đồng "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORDISH), max_size=40).map("".join),
+    st.integers(0, 60),
+    st.integers(1, 4),
+    st.sampled_from([5, 7, 120]),
+)
+def test_words_before_a_figure_read_by_regex_as_by_the_character_loop(text, pos, n, window):
+    from cyberlib.figures import extraction
+
+    pos = min(pos, len(text))
+    saved = extraction._PREV_WINDOW
+    extraction._PREV_WINDOW = window  # short windows: stretches cut inside words and blanks
+    try:
+        fast = extraction._prev_words(text, pos, n)
+    finally:
+        extraction._PREV_WINDOW = saved
+    assert fast == extraction._prev_words_loop(text, pos, n)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["năm", "một", "hai", "ba", "mười", "không", "phẩy", "trăm", "triệu", "người",
+             "vụ", "đồng", "2024", "trong", "-", "đến", "m2", "%", "phần", " ", ",", "tỷ"]
+        ),
+        max_size=12,
+    ).map(" ".join)
+)  # fmt: skip
+def test_number_word_prefilter_changes_no_output(text):
+    from cyberlib.figures import extraction
+
+    fast = extraction.extract_statistics(text)
+    saved = extraction._word_number_goes_on
+    extraction._word_number_goes_on = lambda: (frozenset(), frozenset())  # filter off
+    try:
+        slow = extraction.extract_statistics(text)
+    finally:
+        extraction._word_number_goes_on = saved
+    pd.testing.assert_frame_equal(fast, slow)
