@@ -12,13 +12,14 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from cyberlib.language.lexicon import syllable_pattern
 from cyberlib.normalization import normalize
 from cyberlib.resources import load_csv, load_toml
 
 __all__ = ["KINDS", "canonical", "gazetteer_index", "is_acronym", "place_names", "rule_lists"]
 
 KINDS = ("org", "person", "location", "country")
-_B, _E = r"(?<![^\W_])", r"(?![^\W_])"
+_B, _E = r"(?<![^\W_])", r"(?![^\W_])"  # whole syllables
 
 
 def is_acronym(word: str) -> bool:
@@ -31,15 +32,15 @@ def is_acronym(word: str) -> bool:
     return len(word) > 1 and bool(letters) and all(c.isupper() or not c.isalpha() for c in word)
 
 
-def _alternation(words: list[str], first_exact: bool) -> str:
-    parts = []
+def _alternation(words: list[str], first_exact: bool, ignorecase: bool = True) -> str:
+    """One pattern over ``words`` on whole syllables, the longest at any position: acronyms
+    exactly, the others with their first letter's case when ``first_exact``, the rest in
+    any case when ``ignorecase`` (compile with ``re.I``), else exactly; written as a trie of
+    shared prefixes (fast on long lists)."""
+    terms = []
     for w in sorted({normalize(x) for x in words}, key=len, reverse=True):
-        body = r"\s+".join(re.escape(p) for p in w.split())
-        if is_acronym(w) or not first_exact:
-            parts.append(f"(?-i:{body})" if is_acronym(w) else body)
-        else:
-            parts.append(f"(?-i:{re.escape(w[0])}){body[len(re.escape(w[0])) :]}")
-    return _B + "(?:" + "|".join(parts) + ")" + _E
+        terms.append((w, len(w) if is_acronym(w) else int(first_exact)))
+    return syllable_pattern(terms, ignorecase)
 
 
 @lru_cache(maxsize=1)
@@ -75,8 +76,8 @@ def rule_lists() -> dict[str, Any]:
     return {
         "titles": re.compile(_alternation(titles, first_exact=False), re.I),
         "honorifics": re.compile(_B + "(?:" + "|".join(map(re.escape, honorifics)) + ")" + _E),
-        "org": re.compile(_alternation(cfg["org_heads"], first_exact=True)),
-        "loc": re.compile(_alternation(cfg["location_heads"], first_exact=True)),
+        "org": re.compile(_alternation(cfg["org_heads"], first_exact=True, ignorecase=False)),
+        "loc": re.compile(_alternation(cfg["location_heads"], True, ignorecase=False)),
         "heads": {normalize(h) for h in cfg["org_heads"] if " " not in h.strip()},
         "not_names": {normalize(w) for w in cfg["not_names"]},
         "not_after": {normalize(w).casefold() for w in cfg.get("ambiguous_not_after", [])},
