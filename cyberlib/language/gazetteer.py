@@ -94,6 +94,11 @@ def canonical(name: str) -> str:
     >>> canonical("Hoa Kỳ"), canonical("LHQ"), canonical("Thụy Sỹ"), canonical("Marc Knapper")
     ('Mỹ', 'Liên hợp quốc', 'Thụy Sĩ', 'Marc Knapper')
     """
+    return _canonical(name)
+
+
+@lru_cache(maxsize=8192)
+def _canonical(name: str) -> str:
     name = " ".join(normalize(name).split())
     entry = gazetteer_index()[1].get(name.casefold())
     return entry[0] if entry else name
