@@ -24,8 +24,18 @@ __all__ = ["Lexicon", "syllable_pattern"]
 
 _CAPITALS = re.compile(r"[A-ZĐ]")
 _B, _E = r"(?<![^\W_])", r"(?![^\W_])"  # whole syllables: no letter or digit either side
+# the boundary before a term checked after its first character: the pattern then opens
+# with the set of first characters, which the regex engine scans for quickly (not re.I)
+_B_AFTER_FIRST = r"(?<![^\W_](?s:.))"
 _WS = " "  # the trie unit of a run of whitespace between two syllables
 _END = ""  # the trie key marking the end of a term
+# Characters that re.I matches with a letter other than their lower case (Python's case
+# equivalences: dotless i, long s, micro sign, Greek variants, ...) and the capital sigma
+# (lower-cased by context): a text with one of them is matched under re.I instead.
+_FOLDS = re.compile(
+    "[\u0131\u017f\u00b5\u0345\u0390\u03b0\u03c2\u03a3\u03d0-\u03d1\u03d5-\u03d6"
+    "\u03f0-\u03f1\u03f5\u1e9b\u1fbe\u1fd3\u1fe3\ufb05\ufb06\u212a\u2126\u1e9e]"
+)
 
 
 def _case_sensitive(term: str) -> bool:
@@ -56,7 +66,7 @@ def _paths(node: dict) -> Iterator[list]:
                 yield [unit, *rest]
 
 
-def _node_source(node: dict, ignorecase: bool) -> str:
+def _node_source(node: dict, ignorecase: bool, root: bool = False) -> str:
     children = [(u, c) for u, c in node.items() if u != _END]
     # Children that can match the same character of the text (a case-sensitive "O" and a
     # case-insensitive "o") would make the engine stop at the first one that matches, not
@@ -72,11 +82,18 @@ def _node_source(node: dict, ignorecase: bool) -> str:
     for _, members in groups:
         if len(members) == 1:
             unit, child = members[0]
-            branches.append(_unit_source(unit, ignorecase) + _node_source(child, ignorecase))
+            after = _B_AFTER_FIRST if root else ""
+            branches.append(
+                _unit_source(unit, ignorecase) + after + _node_source(child, ignorecase)
+            )
             continue
         suffixes = [[u, *rest] for u, child in members for rest in _paths(child)]
         suffixes.sort(key=len, reverse=True)
-        branches.extend("".join(_unit_source(u, ignorecase) for u in s) for s in suffixes)
+        for suffix in suffixes:
+            units = [_unit_source(u, ignorecase) for u in suffix]
+            if root:
+                units.insert(1, _B_AFTER_FIRST)
+            branches.append("".join(units))
     if not branches:
         return ""
     if len(branches) == 1 and _END not in node:
@@ -110,7 +127,9 @@ def syllable_pattern(terms: Iterable[tuple[str, int]], ignorecase: bool = True) 
         node[_END] = {}
     if not root:
         return "(?!)"
-    return _B + "(?:" + _node_source(root, ignorecase) + ")" + _E
+    if ignorecase:  # no set of first characters to scan for under re.I: boundary first
+        return _B + "(?:" + _node_source(root, ignorecase) + ")" + _E
+    return "(?:" + _node_source(root, ignorecase, root=True) + ")" + _E
 
 
 class Lexicon:
@@ -130,16 +149,15 @@ class Lexicon:
             key = term if _case_sensitive(term) else term.lower()
             if self.owner.setdefault(key, label) != label:
                 raise ValueError(f"{source}: {term!r} is in {self.owner[key]} and {label}")
-        # Two tries: the case-insensitive terms (compiled with re.I) and the acronyms (exact).
-        # Each gives, at every position where one of its terms starts, its longest term
-        # there (a lookahead, so that no position is skipped); finditer merges the two.
+        # Two tries: the case-insensitive terms, matched on the lower-cased text (a plain
+        # match is several times faster than one under re.I; under re.I for the rare text
+        # where lower() and re.I differ), and the acronyms, exact (see spans()).
         exact = [k for k in self.owner if _case_sensitive(k)]
         loose = [k for k in self.owner if not _case_sensitive(k)]
-        self._loose = re.compile(_lookahead(syllable_pattern((k, 0) for k in loose)), re.I)
+        self._lower = re.compile(syllable_pattern(((k, len(k)) for k in loose), False))
+        self._loose = re.compile(syllable_pattern((k, 0) for k in loose), re.I)
         self._exact = (
-            re.compile(_lookahead(syllable_pattern(((k, len(k)) for k in exact), False)))
-            if exact
-            else None
+            re.compile(syllable_pattern(((k, len(k)) for k in exact), False)) if exact else None
         )
 
     @classmethod
@@ -157,16 +175,21 @@ class Lexicon:
     def spans(self, text: str) -> list[tuple[int, int]]:
         """``(start, end)`` of every hit in normalised ``text``: scanning from the left, the
         longest term at the first position where one starts, then on from its end."""
-        ends = {m.start(): m.end(1) for m in self._loose.finditer(text)}
-        if self._exact is not None:
-            for m in self._exact.finditer(text):
-                start, end = m.start(), m.end(1)
-                if end > ends.get(start, -1):
-                    ends[start] = end
+        lower = text.lower()
+        plain = len(lower) == len(text) and not _FOLDS.search(text)  # lower() reads as re.I
+        if self._exact is None or not self._exact.search(text):  # one trie: a plain scan
+            if plain:
+                return [m.span() for m in self._lower.finditer(lower)]
+            return [m.span() for m in self._loose.finditer(text)]
+        # both tries hit: the longest term at each start of either, then left to right
+        loose = _starts(self._lower, lower) if plain else _starts(self._loose, text)
+        for start, end in _starts(self._exact, text).items():
+            if end > loose.get(start, -1):
+                loose[start] = end
         out, last = [], 0
-        for start in sorted(ends) if self._exact is not None else ends:
+        for start in sorted(loose):
             if start >= last:
-                last = ends[start]
+                last = loose[start]
                 out.append((start, last))
         return out
 
@@ -180,8 +203,7 @@ class Lexicon:
             yield key, owner[key], start
 
 
-def _lookahead(source: str) -> str:
-    """``source`` as a zero-width match whose group 1 is the match: every start is found."""
-    if source.startswith(_B):
-        return _B + "(?=(" + source[len(_B) :] + "))"
-    return "(?=(" + source + "))"
+def _starts(pattern: re.Pattern[str], text: str) -> dict[int, int]:
+    """``start -> end`` of the longest match at every position where ``pattern`` matches."""
+    ahead = re.compile("(?=(" + pattern.pattern + "))", pattern.flags)
+    return {m.start(): m.end(1) for m in ahead.finditer(text)}
