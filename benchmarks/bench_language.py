@@ -100,6 +100,11 @@ def matcher_check(n: int) -> None:
          _reference_pattern(listed([r["alias"] for r in load_csv("gazetteer.csv")], True))),
         ("person titles", gazetteer.rule_lists()["titles"], _reference_pattern(
             listed([t for t in rules["person_titles"] if t not in honorifics], False))),
+        ("person titles, SyllableMatcher", gazetteer.rule_lists()["titles_matcher"].spans,
+         _reference_pattern(
+            listed([t for t in rules["person_titles"] if t not in honorifics], False))),
+        ("honorifics", gazetteer.rule_lists()["honorifics"],
+         _reference_pattern(listed(honorifics, True), ignorecase=False)),
         ("organisation heads", gazetteer.rule_lists()["org"],
          _reference_pattern(listed(rules["org_heads"], True), ignorecase=False)),
         ("place heads", gazetteer.rule_lists()["loc"],
@@ -112,6 +117,8 @@ def matcher_check(n: int) -> None:
         t0 = time.perf_counter()
         if isinstance(new, re.Pattern):
             new_spans = [[m.span() for m in new.finditer(t)] for t in texts]
+        elif callable(new):
+            new_spans = [new(t) for t in texts]
         else:
             new_spans = [new.spans(t) for t in texts]
         t_new = time.perf_counter() - t0

@@ -262,9 +262,11 @@ def _person_spans(
             blocked.add(k)
             k += 1
     full, short = [], []
-    for pattern, window in ((rules["titles"], 12), (rules["honorifics"], 6)):
-        for m in pattern.finditer(text):
-            i = _next_token(text, tokens, index, m.end())
+    title_ends = [end for _, end in rules["titles_matcher"].spans(text)]  # = rules["titles"]
+    honorific_ends = [m.end() for m in rules["honorifics"].finditer(text)]
+    for ends, window in ((title_ends, 12), (honorific_ends, 6)):
+        for end in ends:
+            i = _next_token(text, tokens, index, end)
             if i is None or (window == 6 and not _name_word(tokens[i].group(), rules)):
                 continue
             run = _name_run(text, tokens, i, blocked, window)

@@ -12,14 +12,13 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from cyberlib.language.lexicon import syllable_pattern
+from cyberlib.language.lexicon import SyllableMatcher, syllable_pattern
 from cyberlib.normalization import normalize
 from cyberlib.resources import load_csv, load_toml
 
 __all__ = ["KINDS", "canonical", "gazetteer_index", "is_acronym", "place_names", "rule_lists"]
 
 KINDS = ("org", "person", "location", "country")
-_B, _E = r"(?<![^\W_])", r"(?![^\W_])"  # whole syllables
 
 
 def is_acronym(word: str) -> bool:
@@ -73,9 +72,16 @@ def rule_lists() -> dict[str, Any]:
     cfg = load_toml("entity_rules.toml")
     honorifics = set(cfg["honorifics"])
     titles = [t for t in cfg["person_titles"] if t not in honorifics]
+    normal = {normalize(t) for t in titles}
     return {
         "titles": re.compile(_alternation(titles, first_exact=False), re.I),
-        "honorifics": re.compile(_B + "(?:" + "|".join(map(re.escape, honorifics)) + ")" + _E),
+        # the same matches, faster (on the lower-cased text, acronyms apart)
+        "titles_matcher": SyllableMatcher(
+            [t for t in normal if not is_acronym(t)], [t for t in normal if is_acronym(t)]
+        ),
+        "honorifics": re.compile(
+            syllable_pattern(((h, len(h)) for h in map(normalize, honorifics)), ignorecase=False)
+        ),
         "org": re.compile(_alternation(cfg["org_heads"], first_exact=True, ignorecase=False)),
         "loc": re.compile(_alternation(cfg["location_heads"], True, ignorecase=False)),
         "heads": {normalize(h) for h in cfg["org_heads"] if " " not in h.strip()},

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 
 from cyberlib.normalization import normalize
 
-__all__ = ["Lexicon", "syllable_pattern"]
+__all__ = ["Lexicon", "SyllableMatcher", "lower_as_ignorecase", "syllable_pattern"]
 
 _CAPITALS = re.compile(r"[A-ZĐ]")
 _B, _E = r"(?<![^\W_])", r"(?![^\W_])"  # whole syllables: no letter or digit either side
@@ -36,6 +36,18 @@ _FOLDS = re.compile(
     "[\u0131\u017f\u00b5\u0345\u0390\u03b0\u03c2\u03a3\u03d0-\u03d1\u03d5-\u03d6"
     "\u03f0-\u03f1\u03f5\u1e9b\u1fbe\u1fd3\u1fe3\ufb05\ufb06\u212a\u2126\u1e9e]"
 )
+
+
+def lower_as_ignorecase(text: str) -> str | None:
+    """``text.lower()`` when a plain match on it finds what a match under ``re.I`` finds on
+    ``text`` (same length, none of the few characters re.I equates with another letter),
+    else None.
+
+    >>> lower_as_ignorecase("Lừa Đảo"), lower_as_ignorecase("ſ")
+    ('lừa đảo', None)
+    """
+    lower = text.lower()
+    return lower if len(lower) == len(text) and not _FOLDS.search(text) else None
 
 
 def _case_sensitive(term: str) -> bool:
@@ -132,6 +144,49 @@ def syllable_pattern(terms: Iterable[tuple[str, int]], ignorecase: bool = True) 
     return "(?:" + _node_source(root, ignorecase, root=True) + ")" + _E
 
 
+class SyllableMatcher:
+    """Terms matched on whole syllables of normalised text, the longest at any position:
+    ``loose`` ones in any case, ``exact`` ones (acronyms) with their case.
+
+    Two tries: the loose terms, matched on the lower-cased text (a plain match is several
+    times faster than one under ``re.I``, which is used instead for the rare text where the
+    two differ), and the exact ones.
+
+    >>> m = SyllableMatcher(["lừa đảo", "lừa đảo qua mạng"], ["OTP"])
+    >>> m.spans("Lừa đảo qua mạng, lừa đảo, otp, OTP")
+    [(0, 16), (18, 25), (32, 35)]
+    """
+
+    def __init__(self, loose: Iterable[str], exact: Iterable[str] = ()) -> None:
+        loose = sorted({" ".join(t.split()).lower() for t in loose})
+        exact = sorted({" ".join(t.split()) for t in exact})
+        self._lower = re.compile(syllable_pattern(((k, len(k)) for k in loose), False))
+        self._loose = re.compile(syllable_pattern((k, 0) for k in loose), re.I)
+        self._exact = (
+            re.compile(syllable_pattern(((k, len(k)) for k in exact), False)) if exact else None
+        )
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """``(start, end)`` of every hit in normalised ``text``: scanning from the left, the
+        longest term at the first position where one starts, then on from its end."""
+        lower = lower_as_ignorecase(text)
+        if self._exact is None or not self._exact.search(text):  # one trie: a plain scan
+            if lower is not None:
+                return [m.span() for m in self._lower.finditer(lower)]
+            return [m.span() for m in self._loose.finditer(text)]
+        # both tries hit: the longest term at each start of either, then left to right
+        loose = _starts(self._lower, lower) if lower is not None else _starts(self._loose, text)
+        for start, end in _starts(self._exact, text).items():
+            if end > loose.get(start, -1):
+                loose[start] = end
+        out, last = [], 0
+        for start in sorted(loose):
+            if start >= last:
+                last = loose[start]
+                out.append((start, last))
+        return out
+
+
 class Lexicon:
     """Terms, each owned by one label (a theme id, an evidence group), compiled once.
 
@@ -149,15 +204,9 @@ class Lexicon:
             key = term if _case_sensitive(term) else term.lower()
             if self.owner.setdefault(key, label) != label:
                 raise ValueError(f"{source}: {term!r} is in {self.owner[key]} and {label}")
-        # Two tries: the case-insensitive terms, matched on the lower-cased text (a plain
-        # match is several times faster than one under re.I; under re.I for the rare text
-        # where lower() and re.I differ), and the acronyms, exact (see spans()).
-        exact = [k for k in self.owner if _case_sensitive(k)]
-        loose = [k for k in self.owner if not _case_sensitive(k)]
-        self._lower = re.compile(syllable_pattern(((k, len(k)) for k in loose), False))
-        self._loose = re.compile(syllable_pattern((k, 0) for k in loose), re.I)
-        self._exact = (
-            re.compile(syllable_pattern(((k, len(k)) for k in exact), False)) if exact else None
+        self.matcher = SyllableMatcher(
+            [k for k in self.owner if not _case_sensitive(k)],
+            [k for k in self.owner if _case_sensitive(k)],
         )
 
     @classmethod
@@ -173,25 +222,8 @@ class Lexicon:
         return cls(owner, source)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        """``(start, end)`` of every hit in normalised ``text``: scanning from the left, the
-        longest term at the first position where one starts, then on from its end."""
-        lower = text.lower()
-        plain = len(lower) == len(text) and not _FOLDS.search(text)  # lower() reads as re.I
-        if self._exact is None or not self._exact.search(text):  # one trie: a plain scan
-            if plain:
-                return [m.span() for m in self._lower.finditer(lower)]
-            return [m.span() for m in self._loose.finditer(text)]
-        # both tries hit: the longest term at each start of either, then left to right
-        loose = _starts(self._lower, lower) if plain else _starts(self._loose, text)
-        for start, end in _starts(self._exact, text).items():
-            if end > loose.get(start, -1):
-                loose[start] = end
-        out, last = [], 0
-        for start in sorted(loose):
-            if start >= last:
-                last = loose[start]
-                out.append((start, last))
-        return out
+        """``(start, end)`` of every hit in normalised ``text`` (:class:`SyllableMatcher`)."""
+        return self.matcher.spans(text)
 
     def finditer(self, text: str) -> Iterator[tuple[str, str, int]]:
         """``(term, label, start)`` of every hit in ``text``, which must be normalised already;
