@@ -125,6 +125,13 @@ def syllable_pattern(terms: Iterable[tuple[str, int]], ignorecase: bool = True) 
     >>> p = re.compile(syllable_pattern(terms), re.I)
     >>> [m.group() for m in p.finditer("Lừa  đảo qua mạng, lừa đảo, otp, OTP")]
     ['Lừa  đảo qua mạng', 'lừa đảo', 'OTP']
+
+    Two branches that can read the same character (an exact "M" and a case-free "m") are
+    written out whole, longest first, so the longest term still wins:
+
+    >>> p = re.compile(syllable_pattern([("Mã", 2), ("mã độc tống tiền", 0)]), re.I)
+    >>> [m.group() for m in p.finditer("Mã độc tống tiền. Mã số. mã số")]
+    ['Mã độc tống tiền', 'Mã']
     """
     root: dict = {}
     for text, exact in terms:
