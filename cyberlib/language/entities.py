@@ -36,6 +36,7 @@ from cyberlib.language.entity_rules import (
     _prev_word,
     canonical,
     find_entities,
+    find_entities_normalized,
     gazetteer_index,
     is_acronym,
     rule_lists,
@@ -179,7 +180,7 @@ def entities(
     elif len(analyses) != len(texts):
         raise ValueError(f"{len(analyses)} analyses for {len(texts)} articles")
     found = [
-        find_entities(text, word_pairs(analysis))
+        find_entities_normalized(text, word_pairs(analysis))
         for text, analysis in zip(texts, analyses, strict=True)
     ]
     if method == "ner":

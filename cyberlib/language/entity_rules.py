@@ -23,7 +23,14 @@ from cyberlib.language.gazetteer import (
 )
 from cyberlib.normalization import normalize
 
-__all__ = ["KINDS", "Span", "canonical", "find_entities", "word_pairs"]
+__all__ = [
+    "KINDS",
+    "Span",
+    "canonical",
+    "find_entities",
+    "find_entities_normalized",
+    "word_pairs",
+]
 
 Span = tuple[int, int, str, str]  # start, end, canonical name, kind
 _TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
@@ -243,18 +250,23 @@ def _name_run(text: str, tokens, i: int, blocked: set[int], window: int) -> list
     return first or run[:1]
 
 
-def _person_spans(text: str, tokens, index, taken: list[Span]) -> tuple[list[Span], list[Span]]:
-    """Full names after titles, and lone surnames after honorifics (to merge later)."""
-    rules, starts, blocked = rule_lists(), [t.start() for t in tokens], set()
+def _person_spans(
+    text: str, tokens, index, taken: list[Span], starts: list[int]
+) -> tuple[list[Span], list[Span]]:
+    """Full names after titles, and lone surnames after honorifics (to merge later);
+    ``starts`` are the tokens' start offsets."""
+    rules, blocked = rule_lists(), set()
     for s, e, _, _ in taken:
         k = bisect_left(starts, s)
         while k < len(tokens) and tokens[k].end() <= e:
             blocked.add(k)
             k += 1
     full, short = [], []
-    for pattern, window in ((rules["titles"], 12), (rules["honorifics"], 6)):
-        for m in pattern.finditer(text):
-            i = _next_token(text, tokens, index, m.end())
+    title_ends = [end for _, end in rules["titles_matcher"].spans(text)]  # = rules["titles"]
+    honorific_ends = [m.end() for m in rules["honorifics"].finditer(text)]
+    for ends, window in ((title_ends, 12), (honorific_ends, 6)):
+        for end in ends:
+            i = _next_token(text, tokens, index, end)
             if i is None or (window == 6 and not _name_word(tokens[i].group(), rules)):
                 continue
             run = _name_run(text, tokens, i, blocked, window)
@@ -281,12 +293,21 @@ def find_entities(text: str, pairs: frozenset[str] | None = None) -> list[Span]:
     Lê Xuân Minh person
     Bộ Công an org
     """
-    text = normalize(text)
+    return find_entities_normalized(normalize(text), pairs)
+
+
+def find_entities_normalized(text: str, pairs: frozenset[str] | None = None) -> list[Span]:
+    """:func:`find_entities` of a text that is already normalised (no second pass).
+
+    >>> [name for _, _, name, _ in find_entities_normalized("Bộ Công an làm việc với LHQ.")]
+    ['Bộ Công an', 'Liên hợp quốc']
+    """
     tokens = list(_TOKEN.finditer(text))
-    index = {t.start(): k for k, t in enumerate(tokens)}
+    starts = [t.start() for t in tokens]
+    index = dict(zip(starts, range(len(starts)), strict=True))
     heads = _head_spans(text, tokens, index, _word_pairs(text) if pairs is None else pairs)
     spans = _resolve(_gazetteer_spans(text) + heads)
-    full, short = _person_spans(text, tokens, index, spans)
+    full, short = _person_spans(text, tokens, index, spans, starts)
     full = _resolve(full)
     names = {name for _, _, name, _ in full}
     merged = []
