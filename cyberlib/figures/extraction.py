@@ -411,7 +411,10 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
             head_start = m.start("head") if m.start("head") >= 0 else m.start("unit")
             end, h = _whole_word(text, head_start, h)
             if h in lex.classifiers:
+                kept = h if h in lex.kept_classifiers else None
                 end, h = _noun_after_classifier(text, end)
+                if kept is not None and h is not None:
+                    end, h = head_start + len(kept), kept  # "300 con dê": con
             if h is None or len(h) < 2:
                 return None  # "gái 1 con": a classifier with no noun; "430 m": no noun
             if value == 1 and h in lex.after_one:
