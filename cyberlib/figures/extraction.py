@@ -472,6 +472,8 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
         word, pos = prev[0]
         if any(c.isupper() for c in word) and not _sentence_initial(text, pos):
             return None  # a number inside a name: "Công ước Hà Nội 2025", "iPhone 15"
+        if any(c.isupper() for c in word[1:]) and any(c.islower() for c in word):
+            return None  # a product's name, also first in a sentence: "OnePlus 5 chính thức"
     half = _HALF.match(text, end)
     if half is not None and math.isnan(high):
         # "1 năm rưỡi", "3 triệu đồng rưỡi": half of the last scale word, else of one
