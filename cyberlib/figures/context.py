@@ -118,7 +118,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "phrase": re.compile(rf"(?:{alternation(ctx['period']['phrases'])})(?!\w)"),
         "theo": re.compile(
-            rf"(?:^|[,;:(]){_S}*(?:{alternation(src['theo'])}){_S}+(?P<x>[^,;:.\n]{{2,160}})"
+            rf"(?:(?:^|[,;:(]){_S}*(?:{alternation(src['theo'])})"
+            rf"|(?<!\w)(?=(?:{alternation(src.get('theo_anywhere', ['theo']))})(?!\w))theo)"
+            rf"{_S}+(?P<x>[^,;:.\n]{{2,160}})"
         ),
         "verb": re.compile(rf"(?:{alternation(src['verbs'])})(?!\w)"),
         "drop": re.compile(

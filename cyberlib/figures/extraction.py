@@ -585,6 +585,25 @@ def _longer_word(key: str, nxt: str, scaled: bool = False) -> bool:
     return pair in lex.not_after_money or (not scaled and pair in head_words())
 
 
+# a list number after a sentence mark or a closing bracket ("… CIES. 1. Neymar, …
+# ($173m) 3. Harry Kane"), not after a word ("lọt vào Top 10. Nếu …")
+_LIST_MARK = re.compile(r"(?:[.!?:;)\]\"”][^\S\n]+|\n|^)\d{1,2}[.)][^\S\n]*\Z")
+_LIST_FIRST = re.compile(r"(?:[.!?:;)\]\"”][^\S\n]+|\n|^)(1[.)])[^\S\n]+(?=\w)")
+
+
+def _list_source(text: str, index: SentenceIndex, paragraph: int, s0: int) -> str | None:
+    """The source of the sentence just before item "1." of the numbered list that the
+    sentence at ``s0`` belongs to, within the paragraph; None when there is none."""
+    first = None
+    for m in _LIST_FIRST.finditer(text, max(paragraph - 1, 0), s0 + 1):
+        first = m.start(1)
+    if first is None or first <= paragraph:
+        return None
+    lo, hi = index.span(max(paragraph, first - 1))
+    intro = _tones(text[lo : min(hi, first)])
+    return source_of(intro, len(intro)) if intro else None
+
+
 def _whole_word(text: str, head_start: int, h: str) -> tuple[int, str]:
     """End and lowercase text of the whole counted noun starting at ``head_start``:
     the longest word of :func:`~cyberlib.figures.units.head_words` or of the unit list
@@ -672,6 +691,7 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
     last_period: tuple | None = None  # (paragraph start, period, sentence span) seen last
     shared: dict[str, str] = {}
     carried: tuple | None = None  # (paragraph start, source, sentence span) seen last
+    list_source: tuple | None = None  # (paragraph start, source of its numbered list)
     figs.reverse()
     while figs:
         fig = figs.pop()  # each figure's dict is freed once its row is made
@@ -707,6 +727,13 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
         elif carried is not None and carried[0] == paragraph and carried[2] != span and opens_on:
             # attribution holds through the paragraph ("Theo X, … . Cụ thể, …")
             source, scope = carried[1], "paragraph"
+        elif s0 > paragraph and _LIST_MARK.search(norm, max(paragraph - 1, s0 - 8, 0), s0):
+            # an item of a numbered list: the source of the sentence that opens the list
+            # ("Top 10 … theo nghiên cứu của CIES. 1. Neymar, … 2. …")
+            if list_source is None or list_source[0] != paragraph or list_source[1] is None:
+                list_source = (paragraph, _list_source(norm, index, paragraph, s0))
+            if list_source[1] is not None:
+                source, scope = list_source[1], "paragraph"
         start, end = fig.start, fig.end
         if offsets is not None:
             start, end = offsets[start], offsets[end]
