@@ -340,7 +340,7 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
         stop,
         limit,
     )
-    if kind == "count":
+    if kind == "count" and sentence[unit_start:unit_end].lower() not in _of_units():
         return " ".join([sentence[unit_start:unit_end], *words]).strip()
     digit = next((i for i, w in enumerate(words) if any(c.isdigit() for c in w)), None)
     words = words[:digit]  # "700 đồng lên 150.400 đồng": the next figure, no subject
@@ -378,6 +378,12 @@ def _words_until_stop(words: list[str], stop: frozenset[str], limit: int) -> lis
 @lru_cache(maxsize=1)
 def _stop_unless_word() -> frozenset[str]:
     return frozenset(lexicon().context["subject"].get("stop_unless_word", []))
+
+
+@lru_cache(maxsize=1)
+def _of_units() -> frozenset[str]:
+    """Counted units whose subject stands before the figure (figure_context.toml)."""
+    return frozenset(lexicon().context["subject"].get("of_units", []))
 
 
 @lru_cache(maxsize=1)

@@ -38,7 +38,13 @@ from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from cyberlib.figures.context import SentenceIndex, period_of, source_of, subject_of
+from cyberlib.figures.context import (
+    SentenceIndex,
+    _of_units,
+    period_of,
+    source_of,
+    subject_of,
+)
 from cyberlib.figures.numbers import parse_digits, parse_words
 from cyberlib.figures.ranges import Fig, merge_ranges, multiples
 from cyberlib.figures.units import (
@@ -705,7 +711,13 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
             opens_on = _carry_pattern().match(sentence[:40].lower()) is not None
         rel = fig.start - s0
         subject = subject_of(sentence, fig.unit_start - s0, fig.end - s0, rel, fig.kind)
-        if not subject and fig.kind != COUNT and span == subject_span:
+        if span == subject_span and last_subject and sentence[:rel].rstrip().endswith("("):
+            subject = last_subject  # "tăng 1,49 điểm (0,2%)": the figure before, restated
+        if (
+            not subject
+            and (fig.kind != COUNT or fig.unit_text.lower() in _of_units())
+            and span == subject_span
+        ):
             subject = last_subject  # "sản lượng đạt 1,6 triệu tấn, tăng 4,8%": the same
         if subject:
             last_subject, subject_span = subject, span
