@@ -346,12 +346,25 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
     words = words[:digit]  # "700 đồng lên 150.400 đồng": the next figure, no subject
     if words and words[0].lower() in _fillers():
         words = []
-    clause = re.split(r"[,;:()]", sentence[:fig_start])[-1]
+    clauses = re.split(r"([,;:()])", sentence[:fig_start])
+    clause = clauses[-1]
     pattern = _subject_heads()[0]
     if pattern.search(clause) or not words:
-        if not clause.strip():
+        own = clause.strip()
+        if not own:
             clause = _list_label(sentence[:fig_start])
-        return _subject_before(clause, ctx)
+        found = _subject_before(clause, ctx)
+        if (
+            not found
+            and own
+            and len(clauses) >= 3
+            and clauses[-2] in ",("
+            and pattern.search(clauses[-3])
+        ):
+            # "giá trị hóa đơn … lớn, ước tính trên 1.000 tỷ đồng": the clause before says
+            # what the hedged figure is
+            found = _subject_before(clauses[-3], ctx)
+        return found
     return " ".join(words)
 
 
@@ -430,6 +443,9 @@ def _subject_before(clause: str, ctx: dict) -> str:
     heads = list(pattern.finditer(clause))
     if heads:
         head = max(heads, key=lambda m: m.start())
+        generic = ctx.get("generic_heads", ())
+        if len(heads) > 1 and " ".join(head.group().lower().split()) in generic:
+            head = max(heads[:-1], key=lambda m: m.start())  # "thiệt hại cho X số tiền"
         words = head.group().split()
         before = clause[: head.start()].split()
         if before and f"{before[-1].lower()} {words[0].lower()}" in head_words():
