@@ -341,6 +341,9 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
         limit,
     )
     if kind == "count" and sentence[unit_start:unit_end].lower() not in _of_units():
+        before = re.split(r"[,;:()]", sentence[:fig_start])[-1]
+        if _quantity_heads().search(before):
+            return _subject_before(before, ctx)  # "khối lượng giao dịch đạt 20,4 triệu cổ phiếu"
         return " ".join([sentence[unit_start:unit_end], *words]).strip()
     digit = next((i for i, w in enumerate(words) if any(c.isdigit() for c in w)), None)
     words = words[:digit]  # "700 đồng lên 150.400 đồng": the next figure, no subject
@@ -391,6 +394,13 @@ def _words_until_stop(words: list[str], stop: frozenset[str], limit: int) -> lis
 @lru_cache(maxsize=1)
 def _stop_unless_word() -> frozenset[str]:
     return frozenset(lexicon().context["subject"].get("stop_unless_word", []))
+
+
+@lru_cache(maxsize=1)
+def _quantity_heads() -> re.Pattern[str]:
+    """Heads that make a count's or measure's subject the words before it."""
+    heads = lexicon().context["subject"].get("quantity_heads", []) or ["(?!)"]
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, heads)) + r")(?!\w)", re.I)
 
 
 @lru_cache(maxsize=1)
