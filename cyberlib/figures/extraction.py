@@ -557,6 +557,8 @@ def _not_a_duration_after(text: str, end: int) -> bool:
         return False
     lex = lexicon()
     word = m.group(1).lower()
+    if word in lex.not_nouns:
+        return False  # "trong hai ngày 10 và 11-12": dates, no number of something
     return not (word in lex.units and lex.units[word][1] == DURATION)
 
 
