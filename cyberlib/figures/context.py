@@ -118,9 +118,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "phrase": re.compile(rf"(?:{alternation(ctx['period']['phrases'])})(?!\w)"),
         "theo": re.compile(
-            rf"(?:(?:^|[,;:(]){_S}*(?:{alternation(src['theo'])})"
-            rf"|(?<!\w)(?=(?:{alternation(src.get('theo_anywhere', ['theo']))})(?!\w))theo)"
-            rf"{_S}+(?P<x>[^,;:.\n]{{2,160}})"
+            rf"(?:^|[,;:(]){_S}*(?:{alternation(src['theo'])}){_S}+(?P<x>[^,;:.\n]{{2,160}})"
+        ),
+        # "… theo nghiên cứu của CIES": "theo" mid-clause, only before a document of someone
+        "theo_any": re.compile(
+            rf"(?<!\w)theo{_S}+(?P<x>(?:{alternation(_rests(src.get('theo_anywhere', [])))})"
+            rf"(?!\w)[^,;:.\n]{{2,160}})"
         ),
         "verb": re.compile(rf"(?:{alternation(src['verbs'])})(?!\w)"),
         "drop": re.compile(
@@ -128,6 +131,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
     }
+
+
+def _rests(phrases: list[str]) -> list[str]:
+    """The phrases without their first word ("theo báo cáo của" -> "báo cáo của"); a
+    pattern that never matches when there are none."""
+    return [p.split(None, 1)[1] for p in phrases if " " in p] or ["(?!)"]
 
 
 def period_of(sentence: str, fig_start: int, fig_end: int) -> str | None:
@@ -307,6 +316,12 @@ def _cues(sentence: str) -> tuple[tuple, tuple]:
             x = _clean_source(sentence[m.start("x") : m.end("x")])
             if x is not None:
                 theo.append((m.start(), x))
+        seen = {x for _, x in theo}
+        for m in pats["theo_any"].finditer(low):
+            x = _clean_source(sentence[m.start("x") : m.end("x")])
+            if x is not None and x not in seen:
+                theo.append((m.start(), x))
+        theo.sort()
     verbs = []
     for m in pats["verb"].finditer(low):
         if m.start() and low[m.start() - 1].isalnum():
@@ -341,9 +356,12 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
         limit,
     )
     if kind == "count" and sentence[unit_start:unit_end].lower() not in _of_units():
-        before = re.split(r"[,;:()]", sentence[:fig_start])[-1]
-        if _quantity_heads().search(before):
-            return _subject_before(before, ctx)  # "khối lượng giao dịch đạt 20,4 triệu cổ phiếu"
+        qh = _quantity_heads()
+        if qh.search(sentence, 0, fig_start) is not None:  # rare: the clause is cut only then
+            cut = max(sentence.rfind(c, 0, fig_start) for c in ",;:()")
+            if qh.search(sentence, cut + 1, fig_start) is not None:
+                # "Tổng khối lượng giao dịch đạt 20,4 triệu cổ phiếu"
+                return _subject_before(sentence[cut + 1 : fig_start], ctx)
         return " ".join([sentence[unit_start:unit_end], *words]).strip()
     digit = next((i for i, w in enumerate(words) if any(c.isdigit() for c in w)), None)
     words = words[:digit]  # "700 đồng lên 150.400 đồng": the next figure, no subject

@@ -595,6 +595,14 @@ def _longer_word(key: str, nxt: str, scaled: bool = False) -> bool:
 
 # a list number after a sentence mark or a closing bracket ("… CIES. 1. Neymar, …
 # ($173m) 3. Harry Kane"), not after a word ("lọt vào Top 10. Nếu …")
+def _opens_bracket(text: str, lo: int, at: int) -> bool:
+    """Whether ``(`` stands right before ``at`` (blanks between), not before ``lo``."""
+    j = at - 1
+    while j >= lo and text[j] in " \t":
+        j -= 1
+    return j >= lo and text[j] == "("
+
+
 _LIST_MARK = re.compile(r"(?:[.!?:;)\]\"”][^\S\n]+|\n|^)\d{1,2}[.)][^\S\n]*\Z")
 _LIST_FIRST = re.compile(r"(?:[.!?:;)\]\"”][^\S\n]+|\n|^)(1[.)])[^\S\n]+(?=\w)")
 
@@ -713,7 +721,7 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
             opens_on = _carry_pattern().match(sentence[:40].lower()) is not None
         rel = fig.start - s0
         subject = subject_of(sentence, fig.unit_start - s0, fig.end - s0, rel, fig.kind)
-        if span == subject_span and last_subject and sentence[:rel].rstrip().endswith("("):
+        if span == subject_span and last_subject and _opens_bracket(norm, s0, fig.start):
             subject = last_subject  # "tăng 1,49 điểm (0,2%)": the figure before, restated
         if (
             not subject
