@@ -5,8 +5,8 @@
 Gold: ``benchmarks/gold/vinews_articles.csv`` (the article ids and their split),
 ``vinews_statistics.csv`` and ``vinews_fields.csv`` (articles of ``../shared/vinews``
 annotated blind, by the conventions of DESIGN.md and the shared seed gold; ``split`` = dev
-for the 50 articles of parts 1 and 2, looked at while writing rules; test for the 30
-articles of parts 3 and 4, annotated blind by two other annotators later and held out).
+for the 80 articles of parts 1 to 4, all looked at while writing rules; test for the 30
+articles of parts 5 and 6, annotated blind by two other annotators later and held out).
 The files hold article ids, short surfaces and annotations only: the ``sentence`` column
 of the fields gold is filled here from the article (by ``start``).
 

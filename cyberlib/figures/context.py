@@ -120,12 +120,23 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "theo": re.compile(
             rf"(?:^|[,;:(]){_S}*(?:{alternation(src['theo'])}){_S}+(?P<x>[^,;:.\n]{{2,160}})"
         ),
+        # "… theo nghiên cứu của CIES": "theo" mid-clause, only before a document of someone
+        "theo_any": re.compile(
+            rf"(?<!\w)theo{_S}+(?P<x>(?:{alternation(_rests(src.get('theo_anywhere', [])))})"
+            rf"(?!\w)[^,;:.\n]{{2,160}})"
+        ),
         "verb": re.compile(rf"(?:{alternation(src['verbs'])})(?!\w)"),
         "drop": re.compile(
             rf"^(?:(?:{alternation(src['drop_prefixes'] + src['clause_openers'])}){_S}+)+",
             re.IGNORECASE,
         ),
     }
+
+
+def _rests(phrases: list[str]) -> list[str]:
+    """The phrases without their first word ("theo báo cáo của" -> "báo cáo của"); a
+    pattern that never matches when there are none."""
+    return [p.split(None, 1)[1] for p in phrases if " " in p] or ["(?!)"]
 
 
 def period_of(sentence: str, fig_start: int, fig_end: int) -> str | None:
@@ -305,6 +316,12 @@ def _cues(sentence: str) -> tuple[tuple, tuple]:
             x = _clean_source(sentence[m.start("x") : m.end("x")])
             if x is not None:
                 theo.append((m.start(), x))
+        seen = {x for _, x in theo}
+        for m in pats["theo_any"].finditer(low):
+            x = _clean_source(sentence[m.start("x") : m.end("x")])
+            if x is not None and x not in seen:
+                theo.append((m.start(), x))
+        theo.sort()
     verbs = []
     for m in pats["verb"].finditer(low):
         if m.start() and low[m.start() - 1].isalnum():
@@ -338,18 +355,37 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
         stop,
         limit,
     )
-    if kind == "count":
+    if kind == "count" and sentence[unit_start:unit_end].lower() not in _of_units():
+        qh = _quantity_heads()
+        if qh.search(sentence, 0, fig_start) is not None:  # rare: the clause is cut only then
+            cut = max(sentence.rfind(c, 0, fig_start) for c in ",;:()")
+            if qh.search(sentence, cut + 1, fig_start) is not None:
+                # "Tổng khối lượng giao dịch đạt 20,4 triệu cổ phiếu"
+                return _subject_before(sentence[cut + 1 : fig_start], ctx)
         return " ".join([sentence[unit_start:unit_end], *words]).strip()
     digit = next((i for i, w in enumerate(words) if any(c.isdigit() for c in w)), None)
     words = words[:digit]  # "700 đồng lên 150.400 đồng": the next figure, no subject
     if words and words[0].lower() in _fillers():
         words = []
-    clause = re.split(r"[,;:()]", sentence[:fig_start])[-1]
+    clauses = re.split(r"([,;:()])", sentence[:fig_start])
+    clause = clauses[-1]
     pattern = _subject_heads()[0]
     if pattern.search(clause) or not words:
-        if not clause.strip():
+        own = clause.strip()
+        if not own:
             clause = _list_label(sentence[:fig_start])
-        return _subject_before(clause, ctx)
+        found = _subject_before(clause, ctx)
+        if (
+            not found
+            and own
+            and len(clauses) >= 3
+            and clauses[-2] in ",("
+            and pattern.search(clauses[-3])
+        ):
+            # "giá trị hóa đơn … lớn, ước tính trên 1.000 tỷ đồng": the clause before says
+            # what the hedged figure is
+            found = _subject_before(clauses[-3], ctx)
+        return found
     return " ".join(words)
 
 
@@ -376,6 +412,19 @@ def _words_until_stop(words: list[str], stop: frozenset[str], limit: int) -> lis
 @lru_cache(maxsize=1)
 def _stop_unless_word() -> frozenset[str]:
     return frozenset(lexicon().context["subject"].get("stop_unless_word", []))
+
+
+@lru_cache(maxsize=1)
+def _quantity_heads() -> re.Pattern[str]:
+    """Heads that make a count's or measure's subject the words before it."""
+    heads = lexicon().context["subject"].get("quantity_heads", []) or ["(?!)"]
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, heads)) + r")(?!\w)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _of_units() -> frozenset[str]:
+    """Counted units whose subject stands before the figure (figure_context.toml)."""
+    return frozenset(lexicon().context["subject"].get("of_units", []))
 
 
 @lru_cache(maxsize=1)
@@ -422,6 +471,9 @@ def _subject_before(clause: str, ctx: dict) -> str:
     heads = list(pattern.finditer(clause))
     if heads:
         head = max(heads, key=lambda m: m.start())
+        generic = ctx.get("generic_heads", ())
+        if len(heads) > 1 and " ".join(head.group().lower().split()) in generic:
+            head = max(heads[:-1], key=lambda m: m.start())  # "thiệt hại cho X số tiền"
         words = head.group().split()
         before = clause[: head.start()].split()
         if before and f"{before[-1].lower()} {words[0].lower()}" in head_words():

@@ -38,7 +38,13 @@ from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from cyberlib.figures.context import SentenceIndex, period_of, source_of, subject_of
+from cyberlib.figures.context import (
+    SentenceIndex,
+    _of_units,
+    period_of,
+    source_of,
+    subject_of,
+)
 from cyberlib.figures.numbers import parse_digits, parse_words
 from cyberlib.figures.ranges import Fig, merge_ranges, multiples
 from cyberlib.figures.units import (
@@ -411,7 +417,10 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
             head_start = m.start("head") if m.start("head") >= 0 else m.start("unit")
             end, h = _whole_word(text, head_start, h)
             if h in lex.classifiers:
+                kept = h if h in lex.kept_classifiers else None
                 end, h = _noun_after_classifier(text, end)
+                if kept is not None and h is not None:
+                    end, h = head_start + len(kept), kept  # "300 con dê": con
             if h is None or len(h) < 2:
                 return None  # "gái 1 con": a classifier with no noun; "430 m": no noun
             if value == 1 and h in lex.after_one:
@@ -469,6 +478,8 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
         word, pos = prev[0]
         if any(c.isupper() for c in word) and not _sentence_initial(text, pos):
             return None  # a number inside a name: "Công ước Hà Nội 2025", "iPhone 15"
+        if any(c.isupper() for c in word[1:]) and any(c.islower() for c in word):
+            return None  # a product's name, also first in a sentence: "OnePlus 5 chính thức"
     half = _HALF.match(text, end)
     if half is not None and math.isnan(high):
         # "1 năm rưỡi", "3 triệu đồng rưỡi": half of the last scale word, else of one
@@ -546,6 +557,8 @@ def _not_a_duration_after(text: str, end: int) -> bool:
         return False
     lex = lexicon()
     word = m.group(1).lower()
+    if word in lex.not_nouns:
+        return False  # "trong hai ngày 10 và 11-12": dates, no number of something
     return not (word in lex.units and lex.units[word][1] == DURATION)
 
 
@@ -578,6 +591,33 @@ def _longer_word(key: str, nxt: str, scaled: bool = False) -> bool:
     if pair in lex.units or (scaled and pair in lex.money_after_scale):
         return False
     return pair in lex.not_after_money or (not scaled and pair in head_words())
+
+
+# a list number after a sentence mark or a closing bracket ("… CIES. 1. Neymar, …
+# ($173m) 3. Harry Kane"), not after a word ("lọt vào Top 10. Nếu …")
+def _opens_bracket(text: str, lo: int, at: int) -> bool:
+    """Whether ``(`` stands right before ``at`` (blanks between), not before ``lo``."""
+    j = at - 1
+    while j >= lo and text[j] in " \t":
+        j -= 1
+    return j >= lo and text[j] == "("
+
+
+_LIST_MARK = re.compile(r"(?:[.!?:;)\]\"”][^\S\n]+|\n|^)\d{1,2}[.)][^\S\n]*\Z")
+_LIST_FIRST = re.compile(r"(?:[.!?:;)\]\"”][^\S\n]+|\n|^)(1[.)])[^\S\n]+(?=\w)")
+
+
+def _list_source(text: str, index: SentenceIndex, paragraph: int, s0: int) -> str | None:
+    """The source of the sentence just before item "1." of the numbered list that the
+    sentence at ``s0`` belongs to, within the paragraph; None when there is none."""
+    first = None
+    for m in _LIST_FIRST.finditer(text, max(paragraph - 1, 0), s0 + 1):
+        first = m.start(1)
+    if first is None or first <= paragraph:
+        return None
+    lo, hi = index.span(max(paragraph, first - 1))
+    intro = _tones(text[lo : min(hi, first)])
+    return source_of(intro, len(intro)) if intro else None
 
 
 def _whole_word(text: str, head_start: int, h: str) -> tuple[int, str]:
@@ -667,6 +707,7 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
     last_period: tuple | None = None  # (paragraph start, period, sentence span) seen last
     shared: dict[str, str] = {}
     carried: tuple | None = None  # (paragraph start, source, sentence span) seen last
+    list_source: tuple | None = None  # (paragraph start, source of its numbered list)
     figs.reverse()
     while figs:
         fig = figs.pop()  # each figure's dict is freed once its row is made
@@ -680,7 +721,13 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
             opens_on = _carry_pattern().match(sentence[:40].lower()) is not None
         rel = fig.start - s0
         subject = subject_of(sentence, fig.unit_start - s0, fig.end - s0, rel, fig.kind)
-        if not subject and fig.kind != COUNT and span == subject_span:
+        if span == subject_span and last_subject and _opens_bracket(norm, s0, fig.start):
+            subject = last_subject  # "tăng 1,49 điểm (0,2%)": the figure before, restated
+        if (
+            not subject
+            and (fig.kind != COUNT or fig.unit_text.lower() in _of_units())
+            and span == subject_span
+        ):
             subject = last_subject  # "sản lượng đạt 1,6 triệu tấn, tăng 4,8%": the same
         if subject:
             last_subject, subject_span = subject, span
@@ -702,6 +749,13 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
         elif carried is not None and carried[0] == paragraph and carried[2] != span and opens_on:
             # attribution holds through the paragraph ("Theo X, … . Cụ thể, …")
             source, scope = carried[1], "paragraph"
+        elif s0 > paragraph and _LIST_MARK.search(norm, max(paragraph - 1, s0 - 8, 0), s0):
+            # an item of a numbered list: the source of the sentence that opens the list
+            # ("Top 10 … theo nghiên cứu của CIES. 1. Neymar, … 2. …")
+            if list_source is None or list_source[0] != paragraph or list_source[1] is None:
+                list_source = (paragraph, _list_source(norm, index, paragraph, s0))
+            if list_source[1] is not None:
+                source, scope = list_source[1], "paragraph"
         start, end = fig.start, fig.end
         if offsets is not None:
             start, end = offsets[start], offsets[end]

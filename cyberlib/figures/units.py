@@ -187,6 +187,7 @@ class Lexicon:
     hour_cues: frozenset[str]
     set_phrases: re.Pattern[str]
     classifiers: frozenset[str]
+    kept_classifiers: frozenset[str]
     after_one: frozenset[str]
     fractional: frozenset[str]
     after_qualifiers: dict[str, str]
@@ -265,6 +266,7 @@ def lexicon() -> Lexicon:
         hour_cues=frozenset(_key(w) for w in u["reject"]["hour_cues"]),
         set_phrases=re.compile(rf"(?<!\w)(?:{alternation(u['reject']['set_phrases'])})(?!\w)"),
         classifiers=frozenset(u["reject"]["classifiers"]),
+        kept_classifiers=frozenset(u["reject"].get("kept_classifiers", ())),
         after_one=frozenset(u["reject"]["after_one"]),
         fractional=frozenset(u["reject"]["fractional"]),
         after_qualifiers={_key(k): v for k, v in q["after"].items()},

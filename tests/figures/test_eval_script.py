@@ -32,9 +32,12 @@ def test_gold_files_have_splits_and_no_sentences():
     assert rows and all(r["sentence"] == "" for r in rows)
     with (GOLD / "vinews_articles.csv").open(encoding="utf-8") as f:
         splits = [r["split"] for r in csv.DictReader(f)]
-    assert splits.count("dev") == 50  # parts 1 and 2: both seen while writing rules
-    assert splits.count("test") == 30  # parts 3 and 4: annotated blind later, held out
+    # parts 1-4 were all seen while writing rules; parts 5 and 6 (annotated blind, 15
+    # articles each) are the held-out test once their annotators have finished
+    assert splits.count("dev") == 80
+    assert splits.count("test") in (0, 15, 30)
     with (GOLD / "vinews_statistics.csv").open(encoding="utf-8") as f:
         stats = list(csv.DictReader(f))
-    assert {r["split"] for r in stats} == {"dev", "test"}
+    stat_splits = {r["split"] for r in stats}
+    assert "dev" in stat_splits and stat_splits <= {"dev", "test"}
     assert max(len(r["surface"]) for r in stats) < 80  # short surfaces, never sentences
