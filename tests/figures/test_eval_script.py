@@ -1,5 +1,6 @@
-"""benchmarks/eval_statistics.py skips cleanly, naming what is missing, without ../shared;
-the shipped gold files hold ids and annotations only (no article sentences)."""
+"""benchmarks/eval_statistics.py skips cleanly, naming what is missing, without the shared
+corpus folder beside the repository; the shipped gold files hold ids and annotations only
+(no article sentences)."""
 
 from __future__ import annotations
 
