@@ -16,6 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cyberlib.pipeline.store import TABLES
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -28,7 +30,6 @@ __all__ = [
     "process_partition",
 ]
 
-TABLES = ("articles", "statistics", "themes", "entities", "keywords", "skipped")
 PARTITION_TABLES = ("articles", "statistics", "themes", "entities", "skipped", "terms", "forms")
 SKIPPED_COLUMNS = ["path", "line", "reason"]
 _JOINED = ("date", "outlet", "title")  # article columns joined onto the statistics

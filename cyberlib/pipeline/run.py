@@ -51,10 +51,8 @@ FORMAT = 1
 def _versions() -> dict[str, str]:
     from importlib.metadata import PackageNotFoundError, version
 
-    import cyberlib
-
-    out = {"cyberlib": cyberlib.__version__, "python": platform.python_version()}
-    for name in ("underthesea", "pandas", "pyarrow"):
+    out = {"python": platform.python_version()}
+    for name in ("cyberlib", "underthesea", "pandas", "pyarrow"):
         try:
             out[name] = version(name)
         except PackageNotFoundError:  # pragma: no cover

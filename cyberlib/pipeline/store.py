@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 __all__ = ["AnalysisError", "AnalysisWarning", "Store", "read_analysis"]
 
 MANIFEST = "manifest.json"
+# the tables of an analysis folder, in the order read_analysis returns them
+TABLES = ("articles", "statistics", "themes", "entities", "keywords", "skipped")
 
 
 class AnalysisError(ValueError):
@@ -245,8 +247,6 @@ def read_analysis(
     (['articles', 'entities', 'keywords', 'skipped', 'statistics', 'themes'], ['Tiền Phong'])
     """
     import pandas as pd
-
-    from cyberlib.pipeline.partition import TABLES
 
     store = Store(out)
     if not store.manifest_path.exists():
