@@ -75,6 +75,8 @@ _S = r"[^\S\n]"
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")
 _VERSION = re.compile(r"\d+\.\d{1,2}")
 _NEXT_WORD = re.compile(r"[^\S\n]+([^\W\d_]+)")
+_DIGITS = re.compile(r"\d+")
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")
 _NEEDS_TONES = re.compile(r"(?:[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![^\W\d_])")
 _OPENERS = " \t\"'“‘([-–•*"
 
@@ -401,7 +403,9 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
         end, unit_text = m.end(), unit_w
     elif head is not None and not in_words:
         h = head.lower()
-        if h in lex.reject_after or not head.islower() or h in lex.not_nouns:
+        if not head.islower() and not _known_capitalised(text, m.start("head"), head):
+            h = None  # "Công ty 19 Hà Nội" … but "6 Nghị định", "2 Thẩm phán" are counts
+        elif h in lex.reject_after or h in lex.not_nouns:
             h = None
         elif _VERSION.fullmatch(num):
             h = None  # "4.0", "2.1": a version or an English decimal, not a count
@@ -416,6 +420,8 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
         else:
             head_start = m.start("head") if m.start("head") >= 0 else m.start("unit")
             end, h = _whole_word(text, head_start, h)
+            if h in lex.former:
+                end, h = _noun_after_classifier(text, end)  # "6 nguyên lãnh đạo"
             if h in lex.classifiers:
                 kept = h if h in lex.kept_classifiers else None
                 end, h = _noun_after_classifier(text, end)
@@ -434,6 +440,8 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
         return None
     if pcur and kind != MONEY:
         return None
+    if kind == COUNT and value == 1 and not tail and num2 is None and not _listed(text, start):
+        return None  # "mượn 1 cây xẻng", "gọi 1 người": one thing in a story, not a figure
     if head is not None and head.lower() in lex.reject_after:
         return None
     if m.group("short") is not None:
@@ -622,9 +630,13 @@ def _list_source(text: str, index: SentenceIndex, paragraph: int, s0: int) -> st
 
 def _whole_word(text: str, head_start: int, h: str) -> tuple[int, str]:
     """End and lowercase text of the whole counted noun starting at ``head_start``:
-    the longest word of :func:`~cyberlib.figures.units.head_words` or of the unit list
-    ("khách sạn", "chi cục", "sàn giao dịch"), else the one syllable."""
+    the longest word of :func:`~cyberlib.figures.units.head_words`, of the unit list or of
+    the nouns for people ("khách sạn", "chi cục", "sàn giao dịch", "bé gái"), else the one
+    syllable. A hyphenated word is one word ("6 xi-lanh")."""
     lex = lexicon()
+    joined = _HYPHENATED.match(text, head_start)
+    if joined is not None and joined.end() > head_start + len(h):
+        return joined.end(), joined.group().lower()
     words, ends = [h], [head_start + len(h)]
     for _ in range(2):
         nxt = _NEXT_WORD.match(text, ends[-1])
@@ -635,9 +647,34 @@ def _whole_word(text: str, head_start: int, h: str) -> tuple[int, str]:
     known = head_words()
     for n in range(len(words), 1, -1):
         phrase = " ".join(words[:n]).replace("sỹ", "sĩ")  # old spelling: "binh sỹ"
-        if phrase in known or phrase in lex.units or phrase in lex.compounds:
+        if (
+            phrase in known
+            or phrase in lex.units
+            or phrase in lex.compounds
+            or phrase in lex.people
+        ):
             return ends[n - 1], phrase
     return ends[0], h
+
+
+def _listed(text: str, start: int) -> bool:
+    """Whether another number stands shortly before ``start`` in the same clause, as in
+    a list of counts ("3 nam, 1 nữ"), where a count of one is a figure too."""
+    before = text[max(0, start - 25) : start]
+    cut = max(before.rfind(c) for c in ".;:!?\n")
+    return any(n != "1" for n in _DIGITS.findall(before, cut + 1))
+
+
+def _known_capitalised(text: str, at: int, head: str) -> bool:
+    """Whether a capitalised word after a number is a listed counted noun of two or three
+    syllables that news writes with a capital ("6 Nghị định", "2 Thẩm phán"): a unit, a
+    noun for people or a kind of document; other capitalised words may be a name or a
+    table's heading ("13 Phạm lỗi") and are left alone."""
+    if at < 0 or not head[:1].isupper() or not head[1:].islower():
+        return False
+    _, word = _whole_word(text, at, head.lower())
+    lex = lexicon()
+    return " " in word and (word in lex.units or word in lex.people or word in lex.labels)
 
 
 def _noun_after_classifier(text: str, end: int) -> tuple[int, str | None]:
