@@ -5,8 +5,9 @@
 Gold: ``benchmarks/gold/vinews_articles.csv`` (the article ids and their split),
 ``vinews_statistics.csv`` and ``vinews_fields.csv`` (articles of ``../shared/vinews``
 annotated blind, by the conventions of DESIGN.md and the shared seed gold; ``split`` = dev
-for the 80 articles of parts 1 to 4, all looked at while writing rules; test for the 30
-articles of parts 5 and 6, annotated blind by two other annotators later and held out).
+for the 110 articles of parts 1 to 6, all looked at while writing rules (parts 5 and 6 were
+the held-out test once, scored, then studied); test for the 30 articles of parts 7 and 8,
+annotated blind by two other annotators after those rules were written, and held out).
 The files hold article ids, short surfaces and annotations only: the ``sentence`` column
 of the fields gold is filled here from the article (by ``start``).
 

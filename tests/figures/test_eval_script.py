@@ -33,10 +33,10 @@ def test_gold_files_have_splits_and_no_sentences():
     assert rows and all(r["sentence"] == "" for r in rows)
     with (GOLD / "vinews_articles.csv").open(encoding="utf-8") as f:
         splits = [r["split"] for r in csv.DictReader(f)]
-    # parts 1-4 were all seen while writing rules; parts 5 and 6 (annotated blind, 15
-    # articles each) are the held-out test once their annotators have finished
-    assert splits.count("dev") == 80
-    assert splits.count("test") in (0, 15, 30)
+    # parts 1-6 were all seen while writing rules; parts 7 and 8 (annotated blind, 15
+    # articles each, after those rules were written) are the held-out test
+    assert splits.count("dev") == 110
+    assert splits.count("test") == 30
     with (GOLD / "vinews_statistics.csv").open(encoding="utf-8") as f:
         stats = list(csv.DictReader(f))
     stat_splits = {r["split"] for r in stats}
