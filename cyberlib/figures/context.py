@@ -101,12 +101,21 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "range_tail": re.compile(rf"{_S}*[-–—]{_S}*({_YEAR})(?!\d)"),
         "year_head": re.compile(
             rf"(?:^|[^\w])(?P<pre>(?:{alternation(ctx['period']['not_before_year'])}){_S}+)?"
-            rf"(?:năm|tháng{_S}+(?P<month>\d{{1,2}})/|(?P<quarter>quý{_S}+[ivx\d]{{1,4}})/){_S}*$"
+            rf"(?:năm|tháng{_S}+(?P<month>\d{{1,2}})[/-]|(?P<quarter>quý{_S}+[ivx\d]{{1,4}})/)"
+            rf"{_S}*$"
         ),
+        # a cut-off date: "(tính) đến (hết) (ngày) 31/12/2015", "đến 31-12-2016"
+        "until": re.compile(
+            rf"(?<!\w)(?:(?:tính{_S}+)?(?:đến|tới){_S}+(?:hết{_S}+)?|(?<=từ ))(?:ngày{_S}+)?"
+            rf"\d{{1,2}}[/-]\d{{1,2}}(?:[/-]{_YEAR})?(?![\d/-])"
+        ),
+        # "từ P1 đến P2": the gap between two periods that make one span
+        "span_gap": re.compile(rf"{_S}*(?:(?:đến|tới|[-–]){_S}*(?:hết{_S}+)?)?$"),
+        "span_from": re.compile(rf"(?<!\w)từ{_S}+$"),
         "whole": re.compile(
             rf"(?<!\w)(?:(?:\d{{1,2}}|sáu|chín|ba|hai|mười|mười một){_S}+tháng{_S}+"
             rf"(?:đầu|cuối|cuối|qua|đầu){_S}+năm|(?:đầu|cuối|giữa){_S}+"
-            rf"(?:năm|tháng{_S}+\d{{1,2}}/)|tháng{_S}+\d{{1,2}}{_S}+năm|(?:nửa|quý){_S}+"
+            rf"(?:năm|tháng{_S}+\d{{1,2}}[/-])|tháng{_S}+\d{{1,2}}{_S}+năm|(?:nửa|quý){_S}+"
             rf"(?:đầu|cuối|[ivx\d]{{1,4}}){_S}+năm|(?:từ{_S}+nay{_S}+)?đến{_S}+năm"
             rf"|(?:nửa|quý){_S}+"
             rf"(?:đầu|cuối|[ivx\d]{{1,4}}){_S}+năm){_S}*$"
@@ -193,8 +202,8 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
                 # the whole phrase: "6 tháng đầu năm 2017", "cuối tháng 3/2017"
                 hs = whole.start()
                 value = " ".join(sentence[hs:ye].split())
-            elif month:
-                value = f"tháng {value}"  # "tháng 10/2012", as written
+            elif month:  # "tháng 10/2012", "tháng 12-2011", as written
+                value = "tháng " + " ".join(sentence[head.start("month") : ye].split())
             if not _baseline(low, hs):
                 out.append((hs, ye, value))
     loose, phrases = _period_words()
@@ -209,8 +218,53 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
             continue
         if _baseline(low, m.start()):
             continue  # "so với cùng kỳ", "so với năm trước": a comparison baseline
+        if low[max(0, m.start() - 10) : m.start()].endswith(_NOT_SINCE):
+            continue  # "cao nhất từ trước đến nay": ever, not a period
         out.append((m.start(), m.end(), " ".join(m.group().split())))
-    return tuple(out)
+    if "đến" in low or "tới" in low or "từ" in low:
+        for m in pats["until"].finditer(low):
+            out = [p for p in out if not (p[0] < m.end() and p[1] > m.start())]
+            out.append((m.start(), m.end(), " ".join(sentence[m.start() : m.end()].split())))
+    return tuple(_spans(sentence, low, sorted(out)))
+
+
+_NOT_SINCE = ("từ trước ", "xưa ")
+
+
+def _spans(sentence: str, low: str, periods: list[tuple[int, int, str]]) -> list:
+    """Join "từ P1 đến P2" into one period ("từ tháng 10/2011 đến tháng 7/2012", "từ năm
+    2009 đến 2011"): P1 preceded by "từ", then "đến"/"tới"/a dash, then P2 or a year."""
+    pats = _patterns()
+    years = [m.span() for m in pats["year"].finditer(sentence)] if periods else []
+    out: list[tuple[int, int, str]] = []
+    for p in periods:
+        q = out[-1] if out else None
+        if q is not None and q[1] <= p[0] and _joins(low, q, p[0]):
+            out[-1] = (q[0], p[1], " ".join(sentence[q[0] : p[1]].split()))
+        else:
+            out.append(p)
+    for i, q in enumerate(out):
+        nxt = next((y for y in years if y[0] >= q[1]), None)
+        if (
+            nxt is not None
+            and _joins(low, q, nxt[0])
+            and not any(p[0] < nxt[1] and p[1] > nxt[0] for p in out)
+        ):
+            out[i] = (q[0], nxt[1], " ".join(sentence[q[0] : nxt[1]].split()))
+    return out
+
+
+def _joins(low: str, first: tuple[int, int, str], at: int) -> bool:
+    """Whether the period ``first`` opens with "từ" and only "đến"/"tới"/a dash stands
+    between its end and ``at``."""
+    pats = _patterns()
+    gap = pats["span_gap"].match(low, first[1], at)
+    return (
+        at - first[1] <= 12
+        and gap is not None
+        and (gap.group().strip() != "" or low.startswith(("đến", "tới"), at))
+        and pats["span_from"].search(low, max(0, first[0] - 8), first[0]) is not None
+    )
 
 
 @lru_cache(maxsize=1)
