@@ -416,7 +416,16 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
             if qh.search(sentence, cut + 1, fig_start) is not None:
                 # "Tổng khối lượng giao dịch đạt 20,4 triệu cổ phiếu"
                 return _subject_before(sentence[cut + 1 : fig_start], ctx)
-        return " ".join([sentence[unit_start:unit_end], *words]).strip()
+        unit = sentence[unit_start:unit_end]
+        if not words and unit.lower() in _bare_units():
+            # "lực lượng lao động của TKV giảm 15.000 người": a bare "người" says less
+            # than the noun phrase before the figure, when a head noun starts one there
+            cut = max(sentence.rfind(c, 0, fig_start) for c in ",;:()")
+            if _subject_heads()[0].search(sentence, cut + 1, fig_start) is not None:
+                found = _subject_before(sentence[cut + 1 : fig_start], ctx)
+                if found:
+                    return found
+        return " ".join([unit, *words]).strip()
     digit = next((i for i, w in enumerate(words) if any(c.isdigit() for c in w)), None)
     words = words[:digit]  # "700 đồng lên 150.400 đồng": the next figure, no subject
     if words and words[0].lower() in _fillers():
@@ -487,6 +496,23 @@ def _fillers() -> frozenset[str]:
     return frozenset(" ".join(w.split()) for w in lexicon().context["subject"]["fillers"])
 
 
+def _modifies(word: str, stop: frozenset[str]) -> bool:
+    """Whether ``word``, standing right before a subject's head noun, belongs to its noun
+    phrase: a noun of ``head_modifiers`` in figure_context.toml ("tổng vốn", "thuế giá
+    trị gia tăng"), never a verb ("nộp", "thu hồi")."""
+    return word.islower() and word in _head_modifiers() and word not in stop
+
+
+@lru_cache(maxsize=1)
+def _bare_units() -> frozenset[str]:
+    return frozenset(lexicon().context["subject"].get("bare_units", []))
+
+
+@lru_cache(maxsize=1)
+def _head_modifiers() -> frozenset[str]:
+    return frozenset(lexicon().context["subject"].get("head_modifiers", []))
+
+
 def _list_label(before: str) -> str:
     """The label of a list item ("Dele Alli, Tottenham: £137m"): the words since the last
     number or sentence mark before the figure."""
@@ -532,6 +558,12 @@ def _subject_before(clause: str, ctx: dict) -> str:
         before = clause[: head.start()].split()
         if before and f"{before[-1].lower()} {words[0].lower()}" in head_words():
             words.insert(0, before[-1])  # "lượng" -> "sản lượng": never half a word
+            before.pop()
+        # the head's own modifiers before it: "tổng huy động vốn", "tổng vốn tài sản"
+        for _ in range(2):
+            if not before or not _modifies(before[-1], stop):
+                break
+            words.insert(0, before.pop())
         n_head = len(words)
         words += _words_until_stop(clause[head.end() :].split(), stop, limit - len(words))
     else:
