@@ -59,6 +59,7 @@ bench: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python benchmarks/eval_statistics.py
+	$(BIN)/python benchmarks/eval_numerals.py
 
 eval-relevance: $(STAMP)
 	$(BIN)/python benchmarks/eval_relevance.py

@@ -117,14 +117,14 @@ def _decimal(words: list[str], start: float | None) -> float | None:
         whole: float | None = 0.0
     else:
         whole = _integer(left, start)
-    if whole is None or any(w in scales for w in left):
+    if whole is None:
         return None
     right = words[i + 1 :]
     tail = []
     while right and right[-1] in scales:
         tail.insert(0, right.pop())
-    if not right:
-        return None
+    if not right or (tail and any(w in scales for w in left)):
+        return None  # "hai nghìn phẩy năm" is 2000.5; "hai nghìn phẩy năm triệu" is nothing
     digits = {**table["digits"], "không": 0}
     if all(w in digits and w not in table["grammar"]["after_tens_only"] for w in right):
         frac = float("0." + "".join(str(digits[w]) for w in right))
@@ -207,7 +207,12 @@ def _integer(words: list[str], start: float | None, short: bool = True) -> float
             if value == 0 and total == 0:
                 value = 1.0
             mult = scales[w]
-            if mult > top:
+            if mult > top and prev in scales and i > 0:
+                # "tám nghìn tỷ": two scale words make one (10^12), and the groups after
+                # it count below that ("tám nghìn tỷ tám trăm tỷ …")
+                total = (total + value) * mult
+                top = mult = last * mult
+            elif mult > top:
                 total = (total + value) * mult
                 top = mult
             elif mult < last:

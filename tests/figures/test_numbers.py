@@ -139,3 +139,27 @@ def test_newspaper_forms(text, value):
 )
 def test_forms_that_are_not_one_number(text):
     assert parse_number(text) is None
+
+
+def _forms() -> list[tuple[str, float]]:
+    import csv
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / "numeral_forms.csv"
+    with path.open(encoding="utf-8") as f:
+        rows = csv.DictReader(r for r in f if not r.startswith("#"))
+        return [(r["words"], float(r["value"])) for r in rows]
+
+
+@pytest.mark.parametrize(("words", "value"), _forms())
+def test_numeral_forms_table(words, value):
+    assert parse_number(words) == pytest.approx(value)
+
+
+def test_compound_scale_then_smaller_groups():
+    # "nghìn tỷ" is one scale word (10^12); the groups after it count below it
+    assert parse_number("tám nghìn tỷ tám trăm tám mươi tỷ") == 8_880_000_000_000
+    assert parse_number("một triệu tỷ") == 10**15
+    assert parse_number("hai nghìn tỷ ba trăm triệu") == 2_000_300_000_000
+    assert parse_number("hai nghìn phẩy năm") == 2000.5
+    assert parse_number("hai nghìn phẩy năm triệu") is None  # two readings: none
