@@ -388,9 +388,38 @@ def _cues(sentence: str) -> tuple[tuple, tuple]:
         if credit.endswith(_CREDITS):
             continue  # "Ảnh: Nguyên Lý/TTXVN Ước tính …": a photo credit, no speaker
         x = _clean_source(clause, strict=True)
+        if not clause.strip() and passive is None:
+            # "Thiếu tướng X, Cục trưởng Cục Y, Bộ Công an, cho biết": the speaker and
+            # the titles set off by commas; the nearest part that names someone
+            parts = sentence[: m.start()].split(",")[-5:-1]
+            x = next(
+                (y for y in map(lambda p: _clean_source(p, strict=True), reversed(parts)) if y),
+                None,
+            )
         closing = len(sentence[m.end() :].strip(" .")) <= 1
         verbs.append((m.start(), x, closing))
     return tuple(theo), tuple(verbs)
+
+
+def speaks_as_pronoun(sentence: str, fig_start: int) -> bool:
+    """Whether the figure at ``fig_start`` is attributed by a speaker cue whose speaker is
+    only a pronoun or a bare title ("Ông cũng nhấn mạnh …", "Bà cho biết …"): the speaker
+    is then the one named before.
+
+    >>> speaks_as_pronoun("Ông cũng nhấn mạnh cam kết của hơn 30 nước.", 30)
+    True
+    >>> speaks_as_pronoun("FBI cho biết có 30 vụ.", 16)
+    False
+    """
+    src = lexicon().context["source"]
+    low = sentence.lower()
+    for m in _patterns()["verb"].finditer(low, 0, fig_start):
+        words = _clause_before(sentence, m.start()).lower().split()
+        while words and words[-1] in src["trailing"]:
+            words.pop()
+        if words and " ".join(words) in src["pronouns"]:
+            return True
+    return False
 
 
 def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, kind: str) -> str:

@@ -43,6 +43,7 @@ from cyberlib.figures.context import (
     _of_units,
     period_of,
     source_of,
+    speaks_as_pronoun,
     subject_of,
 )
 from cyberlib.figures.numbers import parse_digits, parse_words
@@ -518,9 +519,12 @@ _HALF = re.compile(r"[^\S\n]+rưỡi(?!\w)", re.IGNORECASE)
 _AFTER = re.compile(r"[^\S\n]+(trở[^\S\n]+(?:lên|xuống))(?!\w)", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _carry_pattern() -> re.Pattern[str]:
-    cues = lexicon().context["source"]["carry_openers"]
+@lru_cache(maxsize=4)
+def _carry_pattern(key: str = "carry_openers") -> re.Pattern[str]:
+    """Sentence openers that carry the statement before on (a list of figure_context.toml
+    [source]: ``carry_openers`` for source and period, ``period_carry_openers`` for the
+    period only)."""
+    cues = lexicon().context["source"].get(key) or ["(?!)"]
     return re.compile(rf"[\"'“(\s-]*(?:{alternation(cues)})(?!\w)")
 
 
@@ -626,6 +630,29 @@ def _list_source(text: str, index: SentenceIndex, paragraph: int, s0: int) -> st
     lo, hi = index.span(max(paragraph, first - 1))
     intro = _tones(text[lo : min(hi, first)])
     return source_of(intro, len(intro)) if intro else None
+
+
+_LOOK_BACK = 1500  # how far back a pronoun's speaker is looked for (characters)
+
+
+def _named_before(text: str, index: SentenceIndex, lo: int, s0: int) -> str | None:
+    """The source named by the nearest of the (at most six) sentences before ``s0`` that
+    names one, not looking before ``lo``."""
+    pos = s0
+    for _ in range(6):
+        while pos > lo and text[pos - 1].isspace():
+            pos -= 1
+        if pos <= lo:
+            return None
+        a, b = index.span(pos - 1)
+        if a >= pos or b <= a:
+            return None
+        sentence = _tones(text[a:b])
+        found = source_of(sentence, len(sentence))
+        if found is not None:
+            return found
+        pos = a
+    return None
 
 
 def _whole_word(text: str, head_start: int, h: str) -> tuple[int, str]:
@@ -739,7 +766,7 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
         figs = sorted(figs + multiples(norm), key=lambda f: f["start"])
     figs = merge_ranges(norm, figs)
     index = None
-    last_span, sentence, paragraph, opens_on = None, "", 0, False
+    last_span, sentence, paragraph, opens_on, opens_period = None, "", 0, False, False
     last_subject, subject_span = "", None  # the subject of the sentence's figure before
     last_period: tuple | None = None  # (paragraph start, period, sentence span) seen last
     shared: dict[str, str] = {}
@@ -756,6 +783,9 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
             sentence, last_span = _tones(norm[s0:s1]), span
             paragraph = index.line(s0)[0]
             opens_on = _carry_pattern().match(sentence[:40].lower()) is not None
+            opens_period = opens_on or (
+                _carry_pattern("period_carry_openers").match(sentence[:40].lower()) is not None
+            )
         rel = fig.start - s0
         subject = subject_of(sentence, fig.unit_start - s0, fig.end - s0, rel, fig.kind)
         if span == subject_span and last_subject and _opens_bracket(norm, s0, fig.start):
@@ -772,7 +802,7 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
         if period is not None:
             last_period = (paragraph, period, span)
         elif (
-            opens_on
+            opens_period
             and last_period is not None
             and last_period[0] == paragraph
             and last_period[2] != span
@@ -793,6 +823,12 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
                 list_source = (paragraph, _list_source(norm, index, paragraph, s0))
             if list_source[1] is not None:
                 source, scope = list_source[1], "paragraph"
+        if source is None and (opens_on or speaks_as_pronoun(sentence, rel)):
+            # "Thiếu tướng X … cho biết … . Ước tính có khoảng 100.000 vụ …", "Ông cũng
+            # nhấn mạnh …": the speaker named in a sentence before, with no figure of its own
+            back = paragraph if opens_on else max(0, s0 - _LOOK_BACK)
+            source = _named_before(norm, index, back, s0)
+            scope = "paragraph" if source is not None else None
         start, end = fig.start, fig.end
         if offsets is not None:
             start, end = offsets[start], offsets[end]
