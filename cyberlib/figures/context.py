@@ -161,11 +161,17 @@ def period_of(sentence: str, fig_start: int, fig_end: int) -> str | None:
     ('2022', '2023')
     """
     best, best_dist = None, None
-    for start, end, value in _periods(sentence):
+    periods = _periods(sentence)
+    own = [p for p in periods if not (p[1] <= fig_start and ";" in sentence[p[1] : fig_start])]
+    for start, end, value in periods:
         if start < fig_end and end > fig_start:
             continue  # part of the figure itself ("25 năm qua")
-        if end <= fig_start and ";" in sentence[end:fig_start]:
-            continue  # "Năm 2022 có 12 vụ; năm 2023 …": another clause
+        if (
+            end <= fig_start
+            and ";" in sentence[end:fig_start]
+            and any(p[0] > sentence.rfind(";", 0, fig_start) for p in own)
+        ):
+            continue  # "Năm 2022 có 12 vụ; năm 2023 tăng lên 18 vụ": its own clause's
         if start >= fig_end and any(c in sentence[fig_end:start] for c in ",;:"):
             continue  # a later clause's period ("12 vụ; năm 2023 tăng lên 18 vụ")
         dist = fig_start - end if end <= fig_start else start - fig_end
