@@ -632,4 +632,13 @@ def _subject_before(clause: str, ctx: dict) -> str:
                     continue  # "thuế giá trị gia tăng": never half a word
                 words, changed = words[:-n], True
                 break
+    if not heads and all(_function_word(w, stop) for w in words):
+        return ""  # "sau đó", "nó", "Trong khi đó": function words say nothing of the figure
     return " ".join(words)
+
+
+def _function_word(word: str, stop: frozenset[str]) -> bool:
+    """Whether ``word`` is a function word (a stop word, a filler or a word that is never
+    a counted noun), which alone never makes a subject."""
+    low = word.lower().strip("\"'“”()")
+    return low in stop or low in _fillers() or low in lexicon().not_nouns or not low
