@@ -406,7 +406,7 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
         h = head.lower()
         if not head.islower() and not _known_capitalised(text, m.start("head"), head):
             h = None  # "Công ty 19 Hà Nội" … but "6 Nghị định", "2 Thẩm phán" are counts
-        elif h in lex.reject_after or h in lex.not_nouns:
+        elif h in lex.reject_after or (h in lex.not_nouns and not _listed_word(text, m, h)):
             h = None
         elif _VERSION.fullmatch(num):
             h = None  # "4.0", "2.1": a version or an English decimal, not a count
@@ -433,6 +433,9 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
             if value == 1 and h in lex.after_one:
                 return None  # "1 số nguồn vốn" is "một số", some
             unit, kind, unit_text = _count_unit(h), COUNT, text[head_start:end]
+            if tail and h in lex.money_nouns:
+                # "2 tỷ tiền mặt": the noun says the amount is money, in the usual currency
+                unit, kind, unit_text, end = lex.implied_unit, MONEY, "", m.end()
     elif pcur:
         unit, kind, end, unit_text = lex.money_prefix[pcur.lower()], MONEY, m.end(), pcur
     elif _implied_money(text, m, money_at):
@@ -684,6 +687,15 @@ def _whole_word(text: str, head_start: int, h: str) -> tuple[int, str]:
     return ends[0], h
 
 
+def _listed_word(text: str, m: re.Match[str], h: str) -> bool:
+    """Whether the head word ``h`` (a function word alone: "quy", "hàng") starts a
+    counted noun of the curated lists ("3.372 quy hoạch", "200 hàng hóa")."""
+    at = m.start("head") if m.start("head") >= 0 else m.start("unit")
+    _, word = _whole_word(text, at, h)
+    lex = lexicon()
+    return " " in word and (word in lex.compounds or word in lex.units or word in lex.people)
+
+
 def _listed(text: str, start: int) -> bool:
     """Whether another number stands shortly before ``start`` in the same clause, as in
     a list of counts ("3 nam, 1 nữ"), where a count of one is a figure too."""
@@ -731,6 +743,8 @@ def _count_unit(h: str) -> str:
         return listed[0]
     if h in lex.people or h.startswith("người "):
         return "person"
+    if " " in h and h.endswith(" " + lex.person_suffix) and h not in lex.not_person:
+        return "person"  # "lập trình viên", "điều tra viên"
     return h
 
 

@@ -154,7 +154,10 @@ class Lexicon:
     canonical: frozenset[str]  # the canonical units of the lists ("person", "case", "vnd")
     codes: frozenset[str]  # unit words that count only in capitals (ISO codes)
     people: frozenset[str]  # nouns for people outside the listed units
+    money_nouns: frozenset[str]  # "2 tỷ tiền mặt": an amount whose noun says it is money
     former: frozenset[str]  # "nguyên", "cựu" (former) standing before a counted noun
+    person_suffix: str  # "viên": "lập trình viên" is a person
+    not_person: frozenset[str]  # "công viên": a place
     not_after_money: frozenset[str]  # "đồng nghiệp": a money word starting another word
     money_after_scale: frozenset[str]  # "117 tỷ đồng bằng việc …": money after a scale word
     scale_only: frozenset[str]  # unit words that count only after a scale word ("bảng")
@@ -234,7 +237,10 @@ def lexicon() -> Lexicon:
         canonical=frozenset(c for c, _ in units.values()),
         codes=frozenset(c for c in codes if c not in {_key(w) for w in u[MONEY]}),
         people=frozenset(_key(w) for w in u["people"]["nouns"]),
+        money_nouns=frozenset(_key(w) for w in u["implied"].get("money_nouns", ())),
         former=frozenset(_key(w) for w in u["people"].get("former", ())),
+        person_suffix=u["people"].get("person_suffix", "") or "\x00",
+        not_person=frozenset(_key(w) for w in u["people"].get("not_person", ())),
         not_after_money=frozenset(u["reject"]["money_words"]),
         money_after_scale=frozenset(u["reject"].get("money_after_scale", [])),
         scale_only=frozenset(_key(w) for w in u["reject"]["scale_only"]),
