@@ -439,11 +439,12 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
     stop, limit = _subject_heads()[1], ctx["max_words"]  # the stop words, built once
     if kind == "duration":
         return sentence[unit_start:unit_end]
-    words = _words_until_stop(
-        [m.group() for m in itertools.islice(_WORD.finditer(sentence, unit_end), limit + 1)],
-        stop,
-        limit,
-    )
+    after = [m.group() for m in itertools.islice(_WORD.finditer(sentence, unit_end), limit + 1)]
+    passive = bool(after) and kind == "count" and after[0].lower() in _passive_words()
+    words = _words_until_stop(after[1:] if passive else after, stop, limit)
+    if passive:
+        # "700 người bị thương", "300 tài khoản bị khóa": what befell them says which
+        words = [after[0], *words[:3]] if words else []
     if kind == "count" and sentence[unit_start:unit_end].lower() not in _of_units():
         qh = _quantity_heads()
         if qh.search(sentence, 0, fig_start) is not None:  # rare: the clause is cut only then
@@ -505,6 +506,11 @@ def _words_until_stop(words: list[str], stop: frozenset[str], limit: int) -> lis
                 break
         out.append(w)
     return out
+
+
+@lru_cache(maxsize=1)
+def _passive_words() -> frozenset[str]:
+    return frozenset(lexicon().context["subject"].get("passive", []))
 
 
 @lru_cache(maxsize=1)
