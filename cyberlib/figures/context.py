@@ -305,7 +305,9 @@ def _clause_before(sentence: str, end: int) -> str:
     return sentence[:end]
 
 
-def _clean_source(x: str, strict: bool = False) -> str | None:
+def _clean_source(x: str, strict: bool = False, initial: bool = True) -> str | None:
+    """The source named by ``x`` (the words before a cue), or None. ``initial``: ``x``
+    opens the sentence, where a capital letter says nothing about a name."""
     src = lexicon().context["source"]
     x = _patterns()["drop"].sub("", x.strip()).strip(" -–\"'“”")
     words = x.split()
@@ -324,9 +326,11 @@ def _clean_source(x: str, strict: bool = False) -> str | None:
         if first and " " not in first and first[0].isupper():
             return first
     x = _PARENS.sub("", x).strip()
+    if x.lower() in src.get("documents", ()):
+        return x  # "Cáo trạng cho biết": the document that states the figure
     if not x or not any(c.isupper() for c in x) or len(x.split()) > 12:
         return None
-    if len(x.split()) > 1 and not any(c.isupper() for c in x[1:]):
+    if initial and len(x.split()) > 1 and not any(c.isupper() for c in x[1:]):
         return None  # "Hệ thống phát hiện": capitalised only as the start of the sentence
     if x.lower() in src["pronouns"]:
         return None
@@ -393,7 +397,8 @@ def _cues(sentence: str) -> tuple[tuple, tuple]:
         credit = sentence[: m.start() - len(clause)].rstrip(" :").lower()
         if credit.endswith(_CREDITS):
             continue  # "Ảnh: Nguyên Lý/TTXVN Ước tính …": a photo credit, no speaker
-        x = _clean_source(clause, strict=True)
+        opener = sentence[: m.start() - len(clause)].strip(" \"'“‘(-–")
+        x = _clean_source(clause, strict=True, initial=not opener)
         if not clause.strip() and passive is None:
             # "Thiếu tướng X, Cục trưởng Cục Y, Bộ Công an, cho biết": the speaker and
             # the titles set off by commas; the nearest part that names someone
