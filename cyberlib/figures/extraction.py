@@ -758,6 +758,7 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
         s0, s1 = span
         if span != last_span:  # figures of one sentence share its string
             sentence, last_span = _tones(norm[s0:s1]), span
+            sentence = shared.setdefault(sentence, sentence)  # and equal windows one string
             paragraph = index.line(s0)[0]
             opens_on = _carry_pattern().match(sentence[:40].lower()) is not None
         rel = fig.start - s0
