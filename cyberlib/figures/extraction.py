@@ -842,9 +842,9 @@ def extract_statistics(text_or_corpus: str | pd.DataFrame) -> pd.DataFrame:
 
             pairs = tqdm(pairs, total=len(texts), desc="statistics", unit="doc", disable=None)
         for doc_id, text in pairs:
-            columns.add(iter_statistics(text, doc_id), doc_id)
+            columns.add(iter_statistics(text, doc_id))
     else:
-        columns.add(iter_statistics(text_or_corpus), None)
+        columns.add(iter_statistics(text_or_corpus))
     return _frame(columns, pd)
 
 
@@ -855,13 +855,13 @@ class _Columns:
 
     A row costs 120 bytes here and no Python object of its own (numbers are stored as
     machine numbers; strings are shared with the other rows that hold them), so that
-    dense figures ("10 vụ 10 vụ …") take memory in proportion to the frame they make; rows
-    are taken :data:`_CHUNK` at a time and put in by column (one numpy assignment each)."""
+    dense figures ("10 vụ 10 vụ …") take memory in proportion to the frame they make.
+    Rows wait in a list until :data:`_CHUNK` of them (of one text or of several) are put in
+    by column, one numpy assignment each."""
 
     def __init__(self, np: Any) -> None:
-        self.np, self.n = np, 0
+        self.np, self.n, self.waiting = np, 0, []
         self._new(0)
-        self.doc_id = np.empty((), dtype=object)  # one object, whatever it is (a tuple too)
 
     def _new(self, rows: int) -> None:
         np = self.np
@@ -869,25 +869,33 @@ class _Columns:
         self.ints = np.empty((rows, len(_INT_AT)), dtype="int64")
         self.floats = np.empty((rows, len(_FLOAT_AT)), dtype="float64")
 
-    def add(self, rows: Iterable[tuple], doc_id: Any) -> None:
-        """Add ``rows`` (tuples in :data:`COLUMNS` order), all of document ``doc_id``."""
-        rows = iter(rows)
-        self.doc_id[()] = doc_id
-        while chunk := list(islice(rows, _CHUNK)):
-            lo, hi = self.n, self.n + len(chunk)
-            if hi > len(self.obj):
-                self._grow(hi)
-            cols = list(zip(*chunk, strict=True))
-            del chunk
-            obj, ints, floats = self.obj, self.ints, self.floats
-            obj[lo:hi, 0] = self.doc_id  # the doc_id column is first (put in as one object)
-            for j in range(1, len(_OBJ_AT)):
-                obj[lo:hi, j] = cols[_OBJ_AT[j]]  # strings and None only: no nesting
-            for j, at in enumerate(_INT_AT):
-                ints[lo:hi, j] = cols[at]
-            for j, at in enumerate(_FLOAT_AT):
-                floats[lo:hi, j] = cols[at]
-            self.n = hi
+    def add(self, rows: Iterable[tuple]) -> None:
+        """Add ``rows`` (tuples in :data:`COLUMNS` order)."""
+        rows, waiting = iter(rows), self.waiting
+        while True:
+            waiting.extend(islice(rows, _CHUNK - len(waiting)))
+            if len(waiting) < _CHUNK:
+                return  # ``rows`` ran out
+            self._put()
+
+    def _put(self) -> None:
+        """Put the waiting rows into the arrays."""
+        chunk = self.waiting
+        lo, hi = self.n, self.n + len(chunk)
+        if hi > len(self.obj):
+            self._grow(hi)
+        cols = list(zip(*chunk, strict=True))
+        chunk.clear()
+        obj, ints, floats = self.obj, self.ints, self.floats
+        # doc_id (first) may be any object, a tuple too: taken one by one, never unpacked
+        obj[lo:hi, 0] = self.np.fromiter(cols[0], dtype=object, count=hi - lo)
+        for j in range(1, len(_OBJ_AT)):
+            obj[lo:hi, j] = cols[_OBJ_AT[j]]  # strings and None only: nothing to unpack
+        for j, at in enumerate(_INT_AT):
+            ints[lo:hi, j] = cols[at]
+        for j, at in enumerate(_FLOAT_AT):
+            floats[lo:hi, j] = cols[at]
+        self.n = hi
 
     def _grow(self, need: int) -> None:
         rows = max(need, len(self.obj) + len(self.obj) // 8)
@@ -898,7 +906,9 @@ class _Columns:
             array.resize((rows, array.shape[1]), refcheck=False)  # no view of it exists yet
 
     def blocks(self) -> tuple[Any, Any, Any]:
-        """The object, int and float blocks (columns by rows), cut to the rows added."""
+        """The object, int and float blocks (columns by rows) of all rows added."""
+        if self.waiting:
+            self._put()
         for array in (self.obj, self.ints, self.floats):
             if len(array) != self.n:
                 array.resize((self.n, array.shape[1]), refcheck=False)
