@@ -151,3 +151,32 @@ def test_the_frame_is_the_same_without_the_blocks_api(monkeypatch):
         from pandas.api.internals import create_dataframe_from_blocks  # noqa: F401
     pd.testing.assert_frame_equal(extract_statistics(corpus), fast)
     pd.testing.assert_frame_equal(extract_statistics("không số"), empty)
+
+
+_GREEK = ["Σ", "ΑΣ", "σ", "ς", "Α", "İ", "'", ".", "\u0301", " ", "\n", "\t", "Ư", "x", "5 vụ"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_GREEK), max_size=30).map("".join), st.integers(1, 6))
+def test_lowercasing_in_pieces_is_lowercasing_the_whole(text, piece):
+    from cyberlib.figures.units import lower_same_length
+
+    saved = extraction._LOWER_PIECE
+    extraction._LOWER_PIECE = piece  # pieces of a few characters: cuts everywhere
+    try:
+        low = extraction._lowercase(text)
+    finally:
+        extraction._LOWER_PIECE = saved
+    assert low == lower_same_length(text)
+    assert len(low) == len(text)
+
+
+def test_lowercasing_a_long_text_costs_a_few_bytes_a_character():
+    text = "Theo FBI, năm 2024 có hơn 55.000 Vụ Tống Tiền; " * 20000  # 960 k characters
+    tracemalloc.start()
+    low = extraction._lowercase(text)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert low == text.lower()
+    # str.lower alone: 12 bytes a character; the pieces and their join: about 4
+    assert peak < 6 * len(text), f"{peak / len(text):.1f} bytes per character"
