@@ -180,3 +180,15 @@ def test_lowercasing_a_long_text_costs_a_few_bytes_a_character():
     assert low == text.lower()
     # str.lower alone: 12 bytes a character; the pieces and their join: about 4
     assert peak < 6 * len(text), f"{peak / len(text):.1f} bytes per character"
+
+
+def test_a_corpus_read_a_slice_at_a_time_keeps_ids_and_texts_together(monkeypatch):
+    texts = [f"Có {i + 1} vụ." if i % 3 else None for i in range(10)]
+    with_ids = pd.DataFrame({"doc_id": [f"d{i}" for i in range(10)], "text": texts})
+    by_index = pd.DataFrame({"text": texts}, index=[f"x{i}" for i in range(10)])
+    monkeypatch.setattr(extraction, "_DOCS", 3)  # slices of 3 texts, the last one short
+    for corpus, prefix in ((with_ids, "d"), (by_index, "x")):
+        df = extract_statistics(corpus)
+        kept = [i for i in range(10) if i % 3]
+        assert df["doc_id"].tolist() == [f"{prefix}{i}" for i in kept]
+        assert df["value"].tolist() == [float(i + 1) for i in kept]
