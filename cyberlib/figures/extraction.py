@@ -723,7 +723,8 @@ def _final_figures(norm: str, low: str) -> Iterator[Fig]:
         _money_echo(norm, held)
     if "gấp" in low:
         held = sorted(held + multiples(norm), key=lambda f: f["start"])
-    yield from _drain(merge_ranges(norm, carry + held))
+    held = merge_ranges(norm, carry + held)  # the only list of them left: drained, freed
+    yield from _drain(held)
 
 
 def _drain(figs: list[Fig]) -> Iterator[Fig]:

@@ -192,3 +192,29 @@ def test_a_corpus_read_a_slice_at_a_time_keeps_ids_and_texts_together(monkeypatc
         kept = [i for i in range(10) if i % 3]
         assert df["doc_id"].tolist() == [f"{prefix}{i}" for i in kept]
         assert df["value"].tolist() == [float(i + 1) for i in kept]
+
+
+def _live_figures() -> int:
+    from cyberlib.figures.ranges import Fig
+
+    gc.collect()
+    return sum(1 for o in gc.get_objects() if type(o) is Fig)
+
+
+@pytest.mark.parametrize(
+    "text, whole",
+    [
+        ("10 vụ " * 5000, False),  # read in blocks
+        ("10 vụ " * 5000 + "tăng gấp đôi", True),  # read whole (multiples are sorted in)
+        ("giữ lại 67.000 tỷ cổ phần hóa. " + "10 vụ " * 5000, True),  # held (money echo)
+    ],
+)
+def test_figures_alive_while_rows_are_made(text, whole):
+    rows = extraction.iter_statistics(text)
+    for _ in range(3000):
+        next(rows)
+    left = sum(1 for _ in extraction.iter_statistics(text)) - 3000
+    # a figure is freed once its row is made; read in blocks, at most a block is alive
+    # (and the figure of the row just made, and the one waiting for the next block)
+    most = left + 1 if whole else extraction._BLOCK + 2
+    assert _live_figures() <= most
