@@ -49,26 +49,29 @@ def test_figures_of_one_sentence_share_one_sentence_object():
     assert first[3] == "Sau đó 4 người bị bắt."
 
 
-def _traced_peak(text: str) -> tuple[int, int]:
+def _traced_peak(call):
+    """(peak bytes traced while ``call()`` ran, above what was traced before; its result)"""
     gc.collect()
     tracing = tracemalloc.is_tracing()
     if not tracing:
         tracemalloc.start()
     tracemalloc.reset_peak()
     before = tracemalloc.get_traced_memory()[0]
-    df = extract_statistics(text)
-    peak = tracemalloc.get_traced_memory()[1] - before
-    if not tracing:
-        tracemalloc.stop()
-    return peak, len(df)
+    try:
+        result = call()
+        return tracemalloc.get_traced_memory()[1] - before, result
+    finally:
+        if not tracing:
+            tracemalloc.stop()
 
 
 def test_dense_figures_take_memory_in_proportion_to_their_rows():
     extract_statistics("10 vụ 10 vụ")  # data files and patterns loaded
-    peak, rows = _traced_peak(DENSE)
+    peak, df = _traced_peak(lambda: extract_statistics(DENSE))
+    rows = len(df)
     # the frame alone holds 120 bytes a row (11 object pointers, 4 numbers); rows built
     # as Python tuples and dicts, or every figure held at once, cost 420 bytes a row
-    # (measured before issue 13's fix); now about 210, with the text's lowercase copy,
+    # (measured before issue 13's fix); now about 185, with the text's lowercase copy,
     # the shared sentence windows and the blocks in flight
     assert rows == 20000
     assert peak < 300 * rows, f"{peak / rows:.0f} bytes per row"
@@ -173,10 +176,7 @@ def test_lowercasing_in_pieces_is_lowercasing_the_whole(text, piece):
 
 def test_lowercasing_a_long_text_costs_a_few_bytes_a_character():
     text = "Theo FBI, năm 2024 có hơn 55.000 Vụ Tống Tiền; " * 20000  # 960 k characters
-    tracemalloc.start()
-    low = extraction._lowercase(text)
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
+    peak, low = _traced_peak(lambda: extraction._lowercase(text))
     assert low == text.lower()
     # str.lower alone: 12 bytes a character; the pieces and their join: about 4
     assert peak < 6 * len(text), f"{peak / len(text):.1f} bytes per character"
