@@ -186,12 +186,15 @@ def _one_long(name: str) -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
     mb = len(text.encode("utf-8")) / 1e6
     rows, frame = len(df), df.memory_usage(index=False).sum() / 1e6
+    maxrss = f"ru_maxrss +{peak - base:,.0f} MB"
     if hwm is not None:  # Linux: the high-water mark of this run alone
         base, peak = hwm, _status_mb("VmHWM")
+        maxrss += " (from a high-water mark that may predate this process)"
     print(
         f"long input: {name}: {dt:.1f} s, {rows:,} rows, peak RSS {peak:,.0f} MB "
         f"(+{peak - base:,.0f} MB over the {mb:.1f} MB input held in memory: "
-        f"{(peak - base) / mb:.0f}x the input; the frame's own arrays: {frame:.1f} MB)",
+        f"{(peak - base) / mb:.0f}x the input; the frame's own arrays: {frame:.1f} MB; "
+        f"{maxrss})",
         flush=True,
     )
     del df
