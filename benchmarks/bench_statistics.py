@@ -75,10 +75,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--long", action="store_true", help="also the long one-line inputs of issue 13 (slow)"
     )
+    ap.add_argument("--only-long", action="store_true", help="the long inputs only")
     ap.add_argument("--one-long", help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     if a.one_long:
         _one_long(a.one_long)
+        return 0
+    if a.only_long:
+        _long_inputs()
         return 0
 
     import pandas as pd
@@ -153,33 +157,87 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+# name: (repeated unit, characters, share of them measured again under tracemalloc)
 _LONG_CASES = {
     "one line, 25.6 M chars of prose with figures": (
         "Theo FBI, năm 2024 có hơn 55.000 vụ tống tiền, thiệt hại 3 tỷ đồng; ",
         25_600_000,
+        100,
     ),
-    "dense '10 vụ ' without sentence end, 1.6 MB": ("10 vụ ", 1_600_000),
-    "'1.1.1…' 25.6 M chars": ("1.", 25_600_000),
+    "dense '10 vụ ' without sentence end, 1.6 M chars": ("10 vụ ", 1_600_000, 10),
+    "'1.1.1…' 25.6 M chars": ("1.", 25_600_000, 1),
 }
 
 
 def _one_long(name: str) -> None:
-    """Run one long case in this (fresh) process and print time and peak RSS."""
+    """Run one long case in this (fresh) process and print time and peak RSS, then the
+    peak traced by tracemalloc on a part of it (tracing slows extraction down about
+    tenfold), per row and as a multiple of the input's UTF-8 size."""
     import resource
 
-    unit, size = _LONG_CASES[name]
+    unit, size, part = _LONG_CASES[name]
     text = unit * (size // len(unit))
+    extract_statistics(unit * 3)  # data files and patterns loaded before the baseline
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+    hwm = _reset_hwm()
     t0 = time.perf_counter()
     df = extract_statistics(text)
     dt = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
     mb = len(text.encode("utf-8")) / 1e6
+    rows, frame = len(df), df.memory_usage(index=False).sum() / 1e6
+    maxrss = f"ru_maxrss +{peak - base:,.0f} MB"
+    if hwm is not None:  # Linux: the high-water mark of this run alone
+        base, peak = hwm, _status_mb("VmHWM")
+        maxrss += " (from a high-water mark that may predate this process)"
     print(
-        f"long input: {name}: {dt:.1f} s, {len(df):,} rows, peak RSS {peak:,.0f} MB "
-        f"(+{peak - base:,.0f} MB over the {mb:.1f} MB input held in memory)",
+        f"long input: {name}: {dt:.1f} s, {rows:,} rows, peak RSS {peak:,.0f} MB "
+        f"(+{peak - base:,.0f} MB over the {mb:.1f} MB input held in memory: "
+        f"{(peak - base) / mb:.0f}x the input; the frame's own arrays: {frame:.1f} MB; "
+        f"{maxrss})",
         flush=True,
     )
+    del df
+    text = text[: len(text) // part // len(unit) * len(unit)]
+    mb = len(text.encode("utf-8")) / 1e6
+    tracemalloc.start()
+    rows = len(extract_statistics(text))
+    traced = tracemalloc.get_traced_memory()[1] / 1e6
+    tracemalloc.stop()
+    share = "all of it" if part == 1 else f"1/{part} of it"
+    per_row = f", {traced * 1e6 / rows:.0f} bytes per row" if rows else ""
+    print(
+        f"  traced peak (tracemalloc) on {share}, {mb:.2f} MB, {rows:,} rows: "
+        f"{traced:.1f} MB{per_row}, {traced / mb:.1f}x the input",
+        flush=True,
+    )
+
+
+def _status_mb(field: str) -> float | None:
+    """A memory field of /proc/self/status in MB (None where there is none)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) / 1e3
+    except OSError:
+        pass
+    return None
+
+
+def _reset_hwm() -> float | None:
+    """Reset the kernel's peak RSS of this process to its current RSS (Linux
+    ``clear_refs``) and return that RSS in MB; None where it cannot be done.
+
+    ``ru_maxrss`` alone misleads in a process started by a large one: the kernel carries
+    the parent's high-water mark over ``exec`` (seen as "+0 MB" after the 5,000-article
+    run)."""
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as f:
+            f.write("5")
+    except OSError:
+        return None
+    return _status_mb("VmRSS")
 
 
 def _long_inputs() -> None:

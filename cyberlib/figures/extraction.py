@@ -33,7 +33,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING, Any
@@ -753,6 +753,96 @@ def _tones(text: str) -> str:
     return normalize_unicode(text) if _NEEDS_TONES.search(text) else text
 
 
+_BLOCK = 1024  # figures read ahead of their rows (at most this many, in most texts)
+
+
+def _final_figures(norm: str, low: str) -> Iterator[Fig]:
+    """The figures of ``norm`` (``low``: its lowercase) with ranges joined and money echoes
+    read, in text order, each freed once its row is made.
+
+    Read in blocks of :data:`_BLOCK`, each made into rows before the next is read: a dense
+    text ("10 vụ 10 vụ …") never holds all its figures at once (a figure costs about 400
+    bytes, its row 120). The last figure of a block waits for the next one (a range "A đến
+    B" may join them). What needs the whole text waits for its end: a text with "gấp" (the
+    multiples are sorted in) and, from the first amount with a scale word before an
+    unlisted noun on (:func:`_money_echo` looks for the same amount in a currency anywhere
+    in the text), the rest of it. The figures are the same as read all at once."""
+    held: list[Fig] = []
+    carry: list[Fig] = []  # the last figure of the block before
+    money: dict[float, str] = {}  # amounts in a currency seen before the text was held
+    hold = "gấp" in low
+    money_at = -(10**9)
+    set_phrases = lexicon().set_phrases
+    for m in _candidates(low):
+        if not m.group("num")[0].isdigit() and _in_set_phrase(set_phrases, low, m.start()):
+            continue  # "ba cọc ba đồng": a set phrase
+        fig = _figure(norm, m, money_at)
+        if fig is None:
+            continue
+        held.append(fig)
+        if fig.unit == "vnd":
+            money_at = fig.end
+        if hold:
+            continue
+        if fig.kind == MONEY and math.isnan(fig.value_high):
+            money.setdefault(fig.value, fig.unit)
+        if fig.scaled:
+            hold = True
+        elif len(held) >= _BLOCK:
+            block = merge_ranges(norm, carry + held)
+            carry, held = block[-1:], []
+            del block[-1]
+            yield from _drain(block)
+    if money and any(f.scaled for f in held):
+        # the amounts in a currency of the blocks already made into rows, first
+        seen = [Fig(start=0, end=0, value=v, unit=u, kind=MONEY) for v, u in money.items()]
+        _money_echo(norm, seen + held)
+    else:
+        _money_echo(norm, held)
+    if "gấp" in low:
+        held = sorted(held + multiples(norm), key=lambda f: f["start"])
+    held = merge_ranges(norm, carry + held)  # the only list of them left: drained, freed
+    yield from _drain(held)
+
+
+def _drain(figs: list[Fig]) -> Iterator[Fig]:
+    """The items of ``figs`` in order, each dropped from the list as it is given."""
+    figs.reverse()
+    while figs:
+        yield figs.pop()
+
+
+_LOWER_PIECE = 1 << 18  # characters lowercased at once by :func:`_lowercase`
+
+
+def _lowercase(text: str) -> str:
+    """:func:`~cyberlib.figures.units.lower_same_length` of ``text``, a piece at a time.
+
+    ``str.lower`` first fills a buffer of 12 bytes a character (room for three UCS-4
+    characters each), 300 MB on 25 M characters of Vietnamese. Pieces end after a space or
+    a line break, where no lowercase depends on what comes next (the one such rule, the
+    final sigma, stops at them), so the pieces joined are ``text.lower()``; when that
+    changes the length ("İ") the whole text is read as before."""
+    if len(text) <= _LOWER_PIECE or text.isascii():
+        return lower_same_length(text)
+    pieces, at, total = [], 0, 0
+    while at < len(text):
+        end = at + _LOWER_PIECE
+        if end < len(text):
+            cut = max(text.rfind(" ", at, end), text.rfind("\n", at, end))
+            if cut < at:  # no break in this stretch: the next one after it
+                after = [i for i in (text.find(" ", end), text.find("\n", end)) if i >= 0]
+                cut = min(after, default=len(text) - 1)
+            end = cut + 1
+        pieces.append(text[at:end].lower())
+        total += len(pieces[-1])
+        at = end
+    if total != len(text):
+        del pieces
+        return lower_same_length(text)
+    return "".join(pieces)
+
+
 def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
     """Rows (tuples in :data:`COLUMNS` order) of the figures of one text."""
     if not isinstance(text, str) or not text:
@@ -763,22 +853,7 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
         norm, offsets = text, None
     else:
         norm, offsets = normalize_with_offsets(text)
-    low = lower_same_length(norm)  # "İ" lowercases to two characters: keep offsets
-    figs = []
-    money_at = -(10**9)
-    set_phrases = lexicon().set_phrases
-    for m in _candidates(low):
-        if not m.group("num")[0].isdigit() and _in_set_phrase(set_phrases, low, m.start()):
-            continue  # "ba cọc ba đồng": a set phrase
-        fig = _figure(norm, m, money_at)
-        if fig is not None:
-            figs.append(fig)
-            if fig["unit"] == "vnd":
-                money_at = fig["end"]
-    _money_echo(norm, figs)
-    if "gấp" in low:
-        figs = sorted(figs + multiples(norm), key=lambda f: f["start"])
-    figs = merge_ranges(norm, figs)
+    low = _lowercase(norm)  # "İ" lowercases to two characters: keep offsets
     index = None
     last_span, sentence, paragraph, opens_on, opens_period = None, "", 0, False, False
     last_subject, subject_span = "", None  # the subject of the sentence's figure before
@@ -786,15 +861,14 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
     shared: dict[str, str] = {}
     carried: tuple | None = None  # (paragraph start, source, sentence span) seen last
     list_source: tuple | None = None  # (paragraph start, source of its numbered list)
-    figs.reverse()
-    while figs:
-        fig = figs.pop()  # each figure's dict is freed once its row is made
+    for fig in _final_figures(norm, low):
         if index is None:
             index = SentenceIndex(norm)
         span = index.span(fig.num_start)
         s0, s1 = span
         if span != last_span:  # figures of one sentence share its string
             sentence, last_span = _tones(norm[s0:s1]), span
+            sentence = shared.setdefault(sentence, sentence)  # and equal windows one string
             paragraph = index.line(s0)[0]
             opens_on = _carry_pattern().match(sentence[:40].lower()) is not None
             opens_period = opens_on or (
@@ -872,74 +946,132 @@ def extract_statistics(text_or_corpus: str | pd.DataFrame) -> pd.DataFrame:
     import numpy as np
     import pandas as pd
 
-    # rows go into one list per column in chunks: at most _CHUNK row tuples are alive at
-    # once (dense input), and a chunk is turned into columns by one zip (fast)
-    cols: list[list] = [[] for _ in COLUMNS]
-
-    def add(rows: Iterable[tuple]) -> None:
-        rows = iter(rows)
-        while chunk := list(islice(rows, _CHUNK)):
-            for col, values in zip(cols, zip(*chunk, strict=True), strict=True):
-                col.extend(values)
-
+    columns = _Columns(np)
     if isinstance(text_or_corpus, pd.DataFrame):
         if "text" not in text_or_corpus.columns:
             raise ValueError("extract_statistics needs a DataFrame with a 'text' column")
-        texts = text_or_corpus["text"].tolist()
-        if "doc_id" in text_or_corpus.columns:
-            ids = text_or_corpus["doc_id"].tolist()
-        else:
-            ids = [str(i) for i in text_or_corpus.index]
-        pairs: Iterable = zip(ids, texts, strict=True)
-        if len(texts) > PROGRESS_MIN_DOCS:
+        pairs: Iterable = _documents(text_or_corpus)
+        if len(text_or_corpus) > PROGRESS_MIN_DOCS:
             from tqdm.auto import tqdm
 
-            pairs = tqdm(pairs, total=len(texts), desc="statistics", unit="doc", disable=None)
+            total = len(text_or_corpus)
+            pairs = tqdm(pairs, total=total, desc="statistics", unit="doc", disable=None)
         for doc_id, text in pairs:
-            add(iter_statistics(text, doc_id))
+            columns.add(iter_statistics(text, doc_id))
     else:
-        add(iter_statistics(text_or_corpus))
-    return _frame(cols, pd, np)
+        columns.add(iter_statistics(text_or_corpus))
+    return _frame(columns, pd)
 
 
-def _frame(cols: list[list], pd: Any, np: Any) -> pd.DataFrame:
-    """The statistics frame of the columns ``cols`` (in :data:`COLUMNS` order):
-    ``start``/``end`` int64, ``value``/``value_high`` float64, every other column object
-    (Python strings and None, shared, not copied: the figures of one sentence hold one
-    ``sentence`` string).
+def _documents(corpus: pd.DataFrame) -> Iterator[tuple[Any, Any]]:
+    """``(doc_id, text)`` of each row of ``corpus``, taken :data:`_DOCS` rows at a time: a
+    text column of Arrow strings (pandas >= 3) becomes Python strings a slice at a time,
+    not all at once (about 2 bytes a character: 37 MB for 5,000 articles)."""
+    texts = corpus["text"]
+    ids = corpus["doc_id"] if "doc_id" in corpus.columns else None
+    for lo in range(0, len(corpus), _DOCS):
+        hi = lo + _DOCS
+        if ids is None:
+            some = [str(i) for i in corpus.index[lo:hi]]
+        else:
+            some = ids.iloc[lo:hi].tolist()
+        yield from zip(some, texts.iloc[lo:hi].tolist(), strict=True)
+
+
+class _Columns:
+    """The columns of a statistics frame, filled as rows come: one array per dtype (object,
+    int64, float64), rows by columns, grown in place (``ndarray.resize``: the rows stay
+    where they are, a large array is remapped, not copied) by an eighth at a time.
+
+    A row costs 120 bytes here and no Python object of its own (numbers are stored as
+    machine numbers; strings are shared with the other rows that hold them), so that
+    dense figures ("10 vụ 10 vụ …") take memory in proportion to the frame they make.
+    Rows wait in a list until :data:`_CHUNK` of them (of one text or of several) are put in
+    by column, one numpy assignment each."""
+
+    def __init__(self, np: Any) -> None:
+        self.np, self.n, self.waiting = np, 0, []
+        self._new(0)
+
+    def _new(self, rows: int) -> None:
+        np = self.np
+        self.obj = np.empty((rows, len(_OBJ_AT)), dtype=object)
+        self.ints = np.empty((rows, len(_INT_AT)), dtype="int64")
+        self.floats = np.empty((rows, len(_FLOAT_AT)), dtype="float64")
+
+    def add(self, rows: Iterable[tuple]) -> None:
+        """Add ``rows`` (tuples in :data:`COLUMNS` order)."""
+        rows, waiting = iter(rows), self.waiting
+        while True:
+            waiting.extend(islice(rows, _CHUNK - len(waiting)))
+            if len(waiting) < _CHUNK:
+                return  # ``rows`` ran out
+            self._put()
+
+    def _put(self) -> None:
+        """Put the waiting rows into the arrays."""
+        chunk = self.waiting
+        lo, hi = self.n, self.n + len(chunk)
+        if hi > len(self.obj):
+            self._grow(hi)
+        cols = list(zip(*chunk, strict=True))
+        chunk.clear()
+        obj, ints, floats = self.obj, self.ints, self.floats
+        # doc_id (first) may be any object, a tuple too: taken one by one, never unpacked
+        obj[lo:hi, 0] = self.np.fromiter(cols[0], dtype=object, count=hi - lo)
+        for j in range(1, len(_OBJ_AT)):
+            obj[lo:hi, j] = cols[_OBJ_AT[j]]  # strings and None only: nothing to unpack
+        for j, at in enumerate(_INT_AT):
+            ints[lo:hi, j] = cols[at]
+        for j, at in enumerate(_FLOAT_AT):
+            floats[lo:hi, j] = cols[at]
+        self.n = hi
+
+    def _grow(self, need: int) -> None:
+        rows = max(need, len(self.obj) + len(self.obj) // 8)
+        if self.n == 0:
+            self._new(rows)  # nothing to keep (faster than growing an empty array)
+            return
+        for array in (self.obj, self.ints, self.floats):
+            array.resize((rows, array.shape[1]), refcheck=False)  # no view of it exists yet
+
+    def blocks(self) -> tuple[Any, Any, Any]:
+        """The object, int and float blocks (columns by rows) of all rows added."""
+        if self.waiting:
+            self._put()
+        for array in (self.obj, self.ints, self.floats):
+            if len(array) != self.n:
+                array.resize((self.n, array.shape[1]), refcheck=False)
+        return self.obj.T, self.ints.T, self.floats.T
+
+
+def _frame(columns: _Columns, pd: Any) -> pd.DataFrame:
+    """The statistics frame of ``columns``: ``start``/``end`` int64, ``value``/``value_high``
+    float64, every other column object (Python strings and None, shared, not copied: the
+    figures of one sentence hold one ``sentence`` string).
 
     Built from its three dtype blocks with ``pandas.api.internals`` (pandas >= 3), which
     skips the per-column inference of ``pd.DataFrame(dict)`` and the grouping of columns
     into blocks: on a single short string those cost more than the extraction itself
-    (benchmarks/bench_statistics.py). Older pandas: one typed array per column."""
-    n = len(cols[0])
-    index = pd.RangeIndex(n)
+    (benchmarks/bench_statistics.py); the blocks are the arrays the rows were put in, not
+    copies. Older pandas: one array per column."""
+    obj, ints, floats = columns.blocks()
+    index = pd.RangeIndex(columns.n)
     try:
         from pandas.api.internals import create_dataframe_from_blocks
     except ImportError:
-        return _frame_from_arrays(cols, pd, np, index)
-    obj = np.empty((len(_OBJ_AT), n), dtype=object)
-    for row, at in enumerate(_OBJ_AT):
-        obj[row] = cols[at]
-    ints = np.array([cols[at] for at in _INT_AT], dtype="int64").reshape(len(_INT_AT), n)
-    floats = np.array([cols[at] for at in _FLOAT_AT], dtype="float64").reshape(len(_FLOAT_AT), n)
+        return _frame_from_arrays((obj, ints, floats), pd, index)
     at_obj, at_int, at_float = _placements()
     blocks = [(obj, at_obj), (ints, at_int), (floats, at_float)]
     return create_dataframe_from_blocks(blocks, index=index, columns=_column_index())
 
 
-def _frame_from_arrays(cols: list[list], pd: Any, np: Any, index: Any) -> pd.DataFrame:
+def _frame_from_arrays(blocks: tuple[Any, Any, Any], pd: Any, index: Any) -> pd.DataFrame:
     """:func:`_frame` on a pandas without ``create_dataframe_from_blocks``."""
-    arrays = []
-    for name, values in zip(COLUMNS, cols, strict=True):
-        if name in _INT_COLUMNS:
-            arrays.append(np.array(values, dtype="int64"))
-        elif name in _FLOAT_COLUMNS:
-            arrays.append(np.array(values, dtype="float64"))
-        else:
-            arr = np.empty(len(values), dtype=object)
-            arr[:] = values
-            arrays.append(arr)
+    arrays: list[Any] = [None] * len(COLUMNS)
+    for block, places in zip(blocks, (_OBJ_AT, _INT_AT, _FLOAT_AT), strict=True):
+        for row, at in enumerate(places):
+            arrays[at] = block[row]
     try:
         return pd.DataFrame._from_arrays(
             arrays, columns=_column_index(), index=index, verify_integrity=False
@@ -969,7 +1101,8 @@ def _column_index() -> Any:
     return pd.Index(COLUMNS)
 
 
-_CHUNK = 4096
+_CHUNK = 1024
+_DOCS = 256  # texts made into Python strings at once
 _INT_COLUMNS = frozenset(["start", "end"])
 _FLOAT_COLUMNS = frozenset(["value", "value_high"])
 _INT_AT = [i for i, c in enumerate(COLUMNS) if c in _INT_COLUMNS]
