@@ -227,14 +227,15 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
         if low[max(0, m.start() - 10) : m.start()].endswith(_NOT_SINCE):
             continue  # "cao nhất từ trước đến nay": ever, not a period
         out.append((m.start(), m.end(), " ".join(m.group().split())))
-    if "đến" in low or "tới" in low or "từ" in low:
+    if _DATE.search(low) is not None:
         for m in pats["until"].finditer(low):
             out = [p for p in out if not (p[0] < m.end() and p[1] > m.start())]
             out.append((m.start(), m.end(), " ".join(sentence[m.start() : m.end()].split())))
-    return tuple(_spans(sentence, low, sorted(out)))
+    return tuple(_spans(sentence, low, sorted(out)) if "từ" in low else out)
 
 
 _NOT_SINCE = ("từ trước ", "xưa ")
+_DATE = re.compile(r"\d[/-]\d")  # a sentence without one has no cut-off date
 
 
 def _spans(sentence: str, low: str, periods: list[tuple[int, int, str]]) -> list:
@@ -350,7 +351,7 @@ def source_of(sentence: str, fig_start: int) -> str | None:
     >>> source_of("Năm 2024, Mỹ mất 10 tỷ USD, trong khi FBI ghi nhận hơn 55.000 vụ.", 52)
     'FBI'
     """
-    theo, verbs = _cues(sentence)
+    theo, verbs, _ = _cues(sentence)
     after = None
     for pos, x in theo:
         if pos < fig_start:
@@ -367,9 +368,10 @@ def source_of(sentence: str, fig_start: int) -> str | None:
 
 
 @lru_cache(maxsize=256)
-def _cues(sentence: str) -> tuple[tuple, tuple]:
-    """Source cues of a sentence (cached): ``(pos, X)`` for "Theo X", and
-    ``(pos, X, closes the sentence)`` for "X cho biết"-like verbs."""
+def _cues(sentence: str) -> tuple[tuple, tuple, tuple]:
+    """Source cues of a sentence (cached): ``(pos, X)`` for "Theo X", ``(pos, X, closes
+    the sentence)`` for "X cho biết"-like verbs, and the positions of the verbs whose
+    speaker is only a pronoun ("Ông cũng nhấn mạnh")."""
     pats = _patterns()
     low = sentence.lower()
     if len(low) != len(sentence):
@@ -386,7 +388,8 @@ def _cues(sentence: str) -> tuple[tuple, tuple]:
             if x is not None and x not in seen:
                 theo.append((m.start(), x))
         theo.sort()
-    verbs = []
+    verbs, pronouns = [], []
+    src = lexicon().context["source"]
     for m in pats["verb"].finditer(low):
         if m.start() and low[m.start() - 1].isalnum():
             continue
@@ -409,7 +412,13 @@ def _cues(sentence: str) -> tuple[tuple, tuple]:
             )
         closing = len(sentence[m.end() :].strip(" .")) <= 1
         verbs.append((m.start(), x, closing))
-    return tuple(theo), tuple(verbs)
+        if x is None and len(clause) < 30:
+            words = clause.lower().split()
+            while words and words[-1] in src["trailing"]:
+                words.pop()
+            if words and " ".join(words) in src["pronouns"]:
+                pronouns.append(m.start())
+    return tuple(theo), tuple(verbs), tuple(pronouns)
 
 
 def speaks_as_pronoun(sentence: str, fig_start: int) -> bool:
@@ -422,15 +431,7 @@ def speaks_as_pronoun(sentence: str, fig_start: int) -> bool:
     >>> speaks_as_pronoun("FBI cho biết có 30 vụ.", 16)
     False
     """
-    src = lexicon().context["source"]
-    low = sentence.lower()
-    for m in _patterns()["verb"].finditer(low, 0, fig_start):
-        words = _clause_before(sentence, m.start()).lower().split()
-        while words and words[-1] in src["trailing"]:
-            words.pop()
-        if words and " ".join(words) in src["pronouns"]:
-            return True
-    return False
+    return any(pos < fig_start for pos in _cues(sentence)[2])
 
 
 def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, kind: str) -> str:
