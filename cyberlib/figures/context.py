@@ -446,7 +446,7 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
     if kind == "duration":
         return sentence[unit_start:unit_end]
     after = [m.group() for m in itertools.islice(_WORD.finditer(sentence, unit_end), limit + 1)]
-    passive = bool(after) and kind == "count" and after[0].lower() in _passive_words()
+    passive = bool(after) and kind == "count" and after[0].lower() in _subject_list("passive")
     words = _words_until_stop(after[1:] if passive else after, stop, limit)
     if passive:
         # "700 người bị thương", "300 tài khoản bị khóa": what befell them says which
@@ -459,7 +459,7 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
                 # "Tổng khối lượng giao dịch đạt 20,4 triệu cổ phiếu"
                 return _subject_before(sentence[cut + 1 : fig_start], ctx)
         unit = sentence[unit_start:unit_end]
-        if not words and unit.lower() in _bare_units():
+        if not words and unit.lower() in _subject_list("bare_units"):
             # "lực lượng lao động của TKV giảm 15.000 người": a bare "người" says less
             # than the noun phrase before the figure, when a head noun starts one there
             cut = max(sentence.rfind(c, 0, fig_start) for c in ",;:()")
@@ -505,7 +505,7 @@ def _words_until_stop(words: list[str], stop: frozenset[str], limit: int) -> lis
         if low in stop:
             nxt = words[i + 1].lower() if i + 1 < len(words) else ""
             if not (
-                low in _stop_unless_word()
+                low in _subject_list("stop_unless_word")
                 and nxt not in lexicon().orders
                 and f"{low} {nxt}" in head_words()
             ):
@@ -515,20 +515,16 @@ def _words_until_stop(words: list[str], stop: frozenset[str], limit: int) -> lis
 
 
 @lru_cache(maxsize=1)
-def _passive_words() -> frozenset[str]:
-    return frozenset(lexicon().context["subject"].get("passive", []))
-
-
-@lru_cache(maxsize=1)
-def _stop_unless_word() -> frozenset[str]:
-    return frozenset(lexicon().context["subject"].get("stop_unless_word", []))
-
-
-@lru_cache(maxsize=1)
 def _quantity_heads() -> re.Pattern[str]:
     """Heads that make a count's or measure's subject the words before it."""
     heads = lexicon().context["subject"].get("quantity_heads", []) or ["(?!)"]
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, heads)) + r")(?!\w)", re.I)
+
+
+@lru_cache(maxsize=8)
+def _subject_list(key: str) -> frozenset[str]:
+    """A word list of figure_context.toml [subject] ("passive", "bare_units", …)."""
+    return frozenset(lexicon().context["subject"].get(key, []))
 
 
 @lru_cache(maxsize=1)
@@ -547,17 +543,7 @@ def _modifies(word: str, stop: frozenset[str]) -> bool:
     """Whether ``word``, standing right before a subject's head noun, belongs to its noun
     phrase: a noun of ``head_modifiers`` in figure_context.toml ("tổng vốn", "thuế giá
     trị gia tăng"), never a verb ("nộp", "thu hồi")."""
-    return word.islower() and word in _head_modifiers() and word not in stop
-
-
-@lru_cache(maxsize=1)
-def _bare_units() -> frozenset[str]:
-    return frozenset(lexicon().context["subject"].get("bare_units", []))
-
-
-@lru_cache(maxsize=1)
-def _head_modifiers() -> frozenset[str]:
-    return frozenset(lexicon().context["subject"].get("head_modifiers", []))
+    return word.islower() and word in _subject_list("head_modifiers") and word not in stop
 
 
 def _list_label(before: str) -> str:
