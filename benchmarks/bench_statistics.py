@@ -47,6 +47,17 @@ def _vary(match: re.Match[str], rng: random.Random) -> str:
     return f"{n:,}".replace(",", ".")  # Vietnamese thousands grouping
 
 
+def _best_cpu(fn, items: list[str], repeat: int) -> float:
+    """The fewest CPU seconds of ``repeat`` runs of ``fn`` over every item."""
+    best = float("inf")
+    for _ in range(repeat):
+        c0 = time.process_time()
+        for item in items:
+            fn(item)
+        best = min(best, time.process_time() - c0)
+    return best
+
+
 def make_corpus(texts: list[str], n: int, seed: int) -> list[str]:
     """``n`` synthetic articles: shuffled sentences of the seeds with redrawn numbers."""
     rng = random.Random(seed)
@@ -121,13 +132,7 @@ def main(argv: list[str] | None = None) -> int:
 
     sample = random.Random(a.seed).sample(texts, k=min(a.tokenize_sample, len(texts)))
     word_tokenize(sample[0])  # warm up: model load
-    tdts = []
-    for _ in range(a.repeat):
-        c0 = time.process_time()
-        for t in sample:
-            word_tokenize(t)
-        tdts.append(time.process_time() - c0)
-    tdt = min(tdts)
+    tdt = _best_cpu(word_tokenize, sample, a.repeat)
     trate = len(sample) / tdt
     print(
         f"underthesea word_tokenize: best of {a.repeat}: {len(sample)} sampled articles "
@@ -138,13 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"ratio: extraction is {ratio:.0f}x faster than word_tokenize")
 
     # single strings (issue 9): one call per text, the frame built each time
-    singles = []
-    for _ in range(a.repeat):
-        c0 = time.process_time()
-        for t in sample:
-            extract_statistics(t)
-        singles.append(time.process_time() - c0)
-    srate = len(sample) / min(singles)
+    srate = len(sample) / _best_cpu(extract_statistics, sample, a.repeat)
     sratio = srate / trate
     print(
         f"extract_statistics on single strings: {srate:,.0f} strings/s; "

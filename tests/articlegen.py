@@ -184,3 +184,14 @@ def write_folder(folder: Path, n: int, seed: int = 0) -> Path:
             (folder / f"bai-{k:05d}.txt").write_text(text, encoding="utf-8")
             k += 1
     return folder
+
+
+def write_files(folder: str | Path, files: list[tuple[str, bytes]]) -> list[str]:
+    """Write ``(suffix, bytes)`` pairs as ``f0<suffix>``, ``f1<suffix>`` … in ``folder``;
+    their paths, as str (for property tests that feed any bytes to the readers)."""
+    paths = []
+    for i, (suffix, data) in enumerate(files):
+        path = Path(folder) / f"f{i}{suffix}"
+        path.write_bytes(data)
+        paths.append(str(path))
+    return paths

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from articlegen import write_files
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -197,11 +198,7 @@ def test_the_cli_never_raises_on_any_bytes(files, fmt):
     from cyberlib.cli import main
 
     with tempfile.TemporaryDirectory() as tmp:
-        paths = []
-        for i, (suffix, data) in enumerate(files):
-            path = Path(tmp) / f"f{i}{suffix}"
-            path.write_bytes(data)
-            paths.append(str(path))
+        paths = write_files(tmp, files)
         out, err = io.StringIO(), io.StringIO()
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             status = main(["corpus", *paths, "--format", fmt])

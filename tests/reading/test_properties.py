@@ -11,9 +11,9 @@ import io
 import os
 import tempfile
 import warnings
-from pathlib import Path
 
 import pandas as pd
+from articlegen import write_files
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -56,11 +56,7 @@ def load_quietly(source, **kwargs):
 @example([(".csv", b"text\n\x00\n")])
 def test_any_bytes_in_any_file_is_a_row_or_a_named_skip(files):
     with tempfile.TemporaryDirectory() as tmp:
-        paths = []
-        for i, (suffix, data) in enumerate(files):
-            path = Path(tmp) / f"f{i}{suffix}"
-            path.write_bytes(data)
-            paths.append(str(path))
+        paths = write_files(tmp, files)
         corpus = load_quietly(paths)
         skipped = corpus.attrs["skipped"]
         assert corpus.doc_id.is_unique
