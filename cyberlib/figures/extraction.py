@@ -116,6 +116,7 @@ def _pattern(ignore_case: bool = False, compound: bool = True) -> re.Pattern[str
     return re.compile(
         rf"(?<![\w.,/:+#@&])(?:(?P<pcur>{alternation(lex.money_prefix)}){_S}?)?"
         rf"(?P<num>{order}|{dignum}|{words})(?P<short>(?<=\d){short})?"
+        r"(?P<of>(?<=\d)/\d{1,7}(?:\.\d{3}){0,2}(?![.,/]?\d))?"
         rf"(?:(?:{_S}*[-–—]{_S}*|{_S}+(?:đến|tới){_S}+)(?P<num2>{dignum}|{words}))?"
         rf"(?:{_S}*(?P<unit>{alternation(lex.units)})(?![^\W_])|(?={_S}+(?P<head>[^\W\d_]+)))?",
         re.IGNORECASE if ignore_case else 0,
@@ -315,7 +316,14 @@ def _implied_money(text: str, m: re.Match[str], money_at: int = -(10**9)) -> boo
         return False
     if 0 <= m.start() - money_at <= lex.implied_context:
         return True
-    before = text[max(0, m.start() - lex.implied_window) : m.start()]
+    return _money_cue_before(text, m.start())
+
+
+def _money_cue_before(text: str, start: int) -> bool:
+    """Whether a money verb or noun of units.toml [implied] ("chiếm đoạt", "phạt", "số
+    tiền") stands before ``start`` in its clause."""
+    lex = lexicon()
+    before = text[max(0, start - lex.implied_window) : start]
     before = re.split(r"[.;:!?,()\n]", before)[-1]
     return lex.implied_cues.search(before.lower()) is not None
 
@@ -340,6 +348,8 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
     value, in_words, tail = _value(low_num)
     if value is None:
         return None
+    if m.group("of") is not None and not _part_of_whole(value, m.group("of"), m, num2):
+        return None
     start = m.start()
     prev = _prev_words(text, start, 3)
     if in_words and num[0].isupper() and not _sentence_initial(text, start):
@@ -353,6 +363,7 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
         and (keys[0] in lex.labels or pair in lex.labels)
         and pair not in lex.not_labels
         and not (tail and low_unit is not None)
+        and not _amount_after_label(num, low_unit)
     ):
         return None  # "Công ty 19", "số 5"; but "công ty 40 tỉ đồng" is an amount
     pcur = _group(text, m, "pcur")
@@ -370,7 +381,11 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
             # quảng cáo")
             if nxt and nxt not in lex.not_nouns and after.group(1).islower():
                 unit_w = None
-            elif not _named_in_full(text, unit):
+            elif not (
+                _named_in_full(text, unit)
+                or unit_w[:1].isupper()  # "200.000 Bảng": the currency's name
+                or _money_cue_before(text, m.start())  # "bị phạt 20.000 bảng"
+            ):
                 return None
         elif key in lex.codes and not unit_w.isupper():
             unit_w = None  # "all", "top" are no currency codes
@@ -387,8 +402,8 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
                 return None
     if unit_w is not None:
         factor = lex.factors.get(key, 1.0)
-        if kind == DURATION and nxt in lex.time_of_day:
-            return None
+        if kind == DURATION and (nxt in lex.time_of_day or nxt in lex.age_words):
+            return None  # "8 giờ sáng": a time of day; "9 tháng tuổi": an age
         if (
             unit == "hour"
             and nxt != "đồng"
@@ -424,12 +439,14 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
             if h in lex.former:
                 end, h = _noun_after_classifier(text, end)  # "6 nguyên lãnh đạo"
             if h in lex.classifiers:
-                kept = h if h in lex.kept_classifiers else None
-                end, h = _noun_after_classifier(text, end)
-                if kept is not None and h is not None:
-                    end, h = head_start + len(kept), kept  # "300 con dê": con
+                h = _classified(text, head_start, end, h)
+                if h is not None:
+                    end = head_start + len(h[1])
+                    h = h[0]
             if h is None or len(h) < 2:
                 return None  # "gái 1 con": a classifier with no noun; "430 m": no noun
+            if h in lex.address_nouns and _capitalised_next(text, end):
+                return None  # "34 đường Bình Thành": an address
             if value == 1 and h in lex.after_one:
                 return None  # "1 số nguồn vốn" is "một số", some
             unit, kind, unit_text = _count_unit(h), COUNT, text[head_start:end]
@@ -444,7 +461,7 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
         return None
     if pcur and kind != MONEY:
         return None
-    if kind == COUNT and value == 1 and not tail and num2 is None and not _listed(text, start):
+    if kind == COUNT and value == 1 and not tail and num2 is None and not _listed(text, start, end):
         return None  # "mượn 1 cây xẻng", "gọi 1 người": one thing in a story, not a figure
     if head is not None and head.lower() in lex.reject_after:
         return None
@@ -467,6 +484,10 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
         if phrase in lex.qualifiers:
             qualifier, qstart, used = lex.qualifiers[phrase], prev[n - 1][1], n
             break
+    if used == 1 and keys[0] == "hơn" and len(keys) > 1 and keys[1] in lex.comparatives:
+        qualifier = _comparative(text, end, keys[1], unit)  # "nhỏ hơn 20 triệu"
+        if qualifier == "exact":
+            qstart = start
     for n in range(min(2, len(keys) - used), 0, -1):
         phrase = " ".join(reversed(keys[used : used + n]))
         if phrase in lex.changes:
@@ -693,15 +714,25 @@ def _listed_word(text: str, m: re.Match[str], h: str) -> bool:
     at = m.start("head") if m.start("head") >= 0 else m.start("unit")
     _, word = _whole_word(text, at, h)
     lex = lexicon()
-    return " " in word and (word in lex.compounds or word in lex.units or word in lex.people)
+    return " " in word and (
+        word in lex.compounds or word in lex.units or _count_unit(word) == "person"
+    )
 
 
-def _listed(text: str, start: int) -> bool:
-    """Whether another number stands shortly before ``start`` in the same clause, as in
-    a list of counts ("3 nam, 1 nữ"), where a count of one is a figure too."""
+def _listed(text: str, start: int, end: int) -> bool:
+    """Whether another number stands shortly before ``start`` or after ``end`` in the same
+    sentence, as in a list of counts ("3 nam, 1 nữ", "giành 1 giải Nhất, 4 giải Nhì"),
+    where a count of one is a figure too."""
     before = text[max(0, start - 25) : start]
     cut = max(before.rfind(c) for c in ".;:!?\n")
-    return any(n != "1" for n in _DIGITS.findall(before, cut + 1))
+    if any(n != "1" for n in _DIGITS.findall(before, cut + 1)):
+        return True
+    nxt = _NEXT_IN_LIST.match(text, end)
+    return nxt is not None and nxt.group(1) != "1"
+
+
+# the next count of a list: a few words, a comma or "và", a number ("1 giải Nhất, 4 …")
+_NEXT_IN_LIST = re.compile(r"[^\d.;:!?\n,]{0,15}?(?:,|[^\S\n]và)[^\S\n]*(\d+)")
 
 
 def _known_capitalised(text: str, at: int, head: str) -> bool:
@@ -713,7 +744,9 @@ def _known_capitalised(text: str, at: int, head: str) -> bool:
         return False
     _, word = _whole_word(text, at, head.lower())
     lex = lexicon()
-    return " " in word and (word in lex.units or word in lex.people or word in lex.labels)
+    return " " in word and (
+        word in lex.units or word in lex.labels or _count_unit(word) == "person"
+    )
 
 
 def _noun_after_classifier(text: str, end: int) -> tuple[int, str | None]:
@@ -734,6 +767,80 @@ def _noun_after_classifier(text: str, end: int) -> tuple[int, str | None]:
     return end, noun
 
 
+def _comparative(text: str, end: int, adjective: str, unit: str) -> str:
+    """Qualifier of a figure after "ADJ hơn": a bound in the adjective's direction ("rộng
+    hơn 30ha": more_than, "nhỏ hơn 20 triệu": less_than), but the size of a difference
+    (exact) when the figure is relative ("nhanh hơn 26%", "lớn hơn 30 lần") or a baseline
+    follows in its clause ("sớm hơn 5 năm so với mục tiêu")."""
+    lex = lexicon()
+    if unit in ("percent", "times"):
+        return "exact"
+    after = text[end : end + 40]
+    cut = min((i for i in map(after.find, ".;!?\n") if i >= 0), default=len(after))
+    words = " ".join(after[:cut].lower().split())
+    if any(re.search(rf"(?<!\w){b}(?!\w)", words) for b in lex.baselines):
+        return "exact"
+    return lex.comparatives[adjective]
+
+
+def _capitalised_next(text: str, end: int) -> bool:
+    """Whether the word after ``end`` (blanks between) starts with a capital letter."""
+    nxt = _NEXT_WORD.match(text, end)
+    return nxt is not None and nxt.group(1)[0].isupper()
+
+
+def _part_of_whole(value: float, of: str, m: re.Match[str], num2: str | None) -> bool:
+    """Whether "25/63 cơ sở" (``of`` = "/63") is a part of a whole: the figure is the part
+    (25); a date ("25/12", "5/2019"), a number with no counted noun after it or a range
+    is not read."""
+    whole = parse_digits(of[1:])
+    if whole is None or num2 is not None or (m.group("unit") is None and m.group("head") is None):
+        return False
+    if value <= 31 and whole <= 12 or _YEARLIKE.fullmatch(of[1:]):
+        return False  # "25/12 người dân", "5/2019": a date; "99/2015": a document's number
+    return value <= whole
+
+
+def _amount_after_label(num: str, low_unit: str | None) -> bool:
+    """Whether a number after a label word is plainly an amount: money or a percentage
+    written with a thousands separator or a decimal ("mỗi tháng 300.000 đồng", "lần
+    20.000 USD"), which no date, ordinal or name is ("tháng 5", "lần 2")."""
+    if low_unit is None or not any(c in num for c in ".,"):
+        return False
+    kind = lexicon().units.get(" ".join(low_unit.split()), ("", ""))[1]
+    return kind in (MONEY, PERCENT)
+
+
+def _classified(text: str, at: int, end: int, word: str) -> tuple[str, str] | None:
+    """(counted noun, its text) of classifier ``word`` (lowercase, from ``at`` to ``end``)
+    and the noun after it, or None when no noun follows ("gái 1 con").
+
+    The classifier stays with its noun ("12 chiếc ô tô": "chiếc ô tô", "4 bức thư"), as
+    DESIGN.md keeps a counted noun's whole head; when the noun alone is a listed unit the
+    classifier adds nothing ("77 chiếc ảnh": image). After "bản" the document is what is
+    counted ("3 bản quy hoạch": "quy hoạch"); "con" alone is the unit of animals ("300 con
+    dê", "hơn 1.000 con.")."""
+    lex = lexicon()
+    nend, noun = _noun_after_classifier(text, end)
+    if word in lex.kept_classifiers:
+        if noun is None and _clause_ends(text, end):
+            return word, text[at:end]  # "hơn 1.000 con.": the animals named before
+        return None if noun is None else (word, text[at:end])
+    if noun is None:
+        return None
+    if word in lex.dropped_classifiers or _count_unit(noun) != noun:
+        return noun, text[at:nend]
+    return f"{word} {noun}", text[at:nend]
+
+
+_CLAUSE_END = re.compile(r"[^\S\n]*(?:[.,;:!?)\n]|$)")
+
+
+def _clause_ends(text: str, end: int) -> bool:
+    """Whether punctuation or the end of the text follows ``end`` (blanks between)."""
+    return _CLAUSE_END.match(text, end) is not None
+
+
 def _count_unit(h: str) -> str:
     """Canonical unit of a counted noun: a listed unit's, ``person`` for people, else the
     noun itself ("khách sạn")."""
@@ -743,8 +850,8 @@ def _count_unit(h: str) -> str:
         return listed[0]
     if h in lex.people or h.startswith("người "):
         return "person"
-    if " " in h and h.endswith(" " + lex.person_suffix) and h not in lex.not_person:
-        return "person"  # "lập trình viên", "điều tra viên"
+    if h.endswith(lex.person_suffixes) and h not in lex.not_person:
+        return "person"  # "lập trình viên", "điều tra viên", "bộ trưởng"
     return h
 
 

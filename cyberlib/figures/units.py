@@ -156,7 +156,7 @@ class Lexicon:
     people: frozenset[str]  # nouns for people outside the listed units
     money_nouns: frozenset[str]  # "2 tỷ tiền mặt": an amount whose noun says it is money
     former: frozenset[str]  # "nguyên", "cựu" (former) standing before a counted noun
-    person_suffix: str  # "viên": "lập trình viên" is a person
+    person_suffixes: tuple[str, ...]  # " viên": "lập trình viên" is a person
     not_person: frozenset[str]  # "công viên": a place
     not_after_money: frozenset[str]  # "đồng nghiệp": a money word starting another word
     money_after_scale: frozenset[str]  # "117 tỷ đồng bằng việc …": money after a scale word
@@ -192,9 +192,14 @@ class Lexicon:
     set_phrases: re.Pattern[str]
     classifiers: frozenset[str]
     kept_classifiers: frozenset[str]
+    dropped_classifiers: frozenset[str]
+    address_nouns: frozenset[str]
+    age_words: frozenset[str]
     after_one: frozenset[str]
     fractional: frozenset[str]
     after_qualifiers: dict[str, str]
+    comparatives: dict[str, str]  # "nhỏ" -> less_than: the bound of "nhỏ hơn 20 triệu"
+    baselines: tuple[str, ...]  # "so với": what makes "ADJ hơn N" a difference
     estimate: re.Pattern[str]
     implied_scales: frozenset[str]
     implied_cues: re.Pattern[str]
@@ -239,7 +244,7 @@ def lexicon() -> Lexicon:
         people=frozenset(_key(w) for w in u["people"]["nouns"]),
         money_nouns=frozenset(_key(w) for w in u["implied"].get("money_nouns", ())),
         former=frozenset(_key(w) for w in u["people"].get("former", ())),
-        person_suffix=u["people"].get("person_suffix", "") or "\x00",
+        person_suffixes=tuple(" " + w for w in u["people"].get("person_suffixes", ())),
         not_person=frozenset(_key(w) for w in u["people"].get("not_person", ())),
         not_after_money=frozenset(u["reject"]["money_words"]),
         money_after_scale=frozenset(u["reject"].get("money_after_scale", [])),
@@ -275,9 +280,17 @@ def lexicon() -> Lexicon:
         set_phrases=re.compile(rf"(?<!\w)(?:{alternation(u['reject']['set_phrases'])})(?!\w)"),
         classifiers=frozenset(u["reject"]["classifiers"]),
         kept_classifiers=frozenset(u["reject"].get("kept_classifiers", ())),
+        dropped_classifiers=frozenset(u["reject"].get("dropped_classifiers", ())),
+        address_nouns=frozenset(u["reject"].get("address_nouns", ())),
+        age_words=frozenset(u["reject"].get("age_words", ())),
         after_one=frozenset(u["reject"]["after_one"]),
         fractional=frozenset(u["reject"]["fractional"]),
         after_qualifiers={_key(k): v for k, v in q["after"].items()},
+        comparatives={
+            **{_key(w): "more_than" for w in q["comparatives"]["higher"]},
+            **{_key(w): "less_than" for w in q["comparatives"]["lower"]},
+        },
+        baselines=tuple(_key(w) for w in q["comparatives"]["baseline"]),
         estimate=re.compile(rf"^(?:{alternation(q['estimate']['clause_openers'])})(?!\w)"),
         implied_scales=frozenset(u["implied"]["scales"]),
         implied_cues=re.compile(rf"(?<!\w)(?:{alternation(u['implied']['cues'])})(?!\w)"),
