@@ -134,7 +134,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<!\w)theo{_S}+(?P<x>(?:{alternation(_rests(src.get('theo_anywhere', [])))})"
             rf"(?!\w)[^,;:.\n]{{2,160}})"
         ),
-        "verb": re.compile(rf"(?:{alternation(src['verbs'])})(?!\w)"),
+        "verb": re.compile(rf"(?:{alternation(src['verbs'] + src.get('more_verbs', []))})(?!\w)"),
+        # "số liệu của Cục Hàng hải Việt Nam, …": a document of someone, then a comma
+        "doc_of": re.compile(
+            rf"(?<!\w)(?:{alternation(src.get('documents_of') or ['(?!)'])}){_S}+"
+            rf"(?P<x>[^,;:.\n]{{2,100}}),"
+        ),
+        # "Ban Tổ chức đã nhận được …": a public body opening the sentence, then an adverb
+        "agent": re.compile(
+            rf"[\"'“‘(\s-]*(?P<x>(?:{alternation(src.get('agent_heads') or ['(?!)'])}"
+            rf"|[A-Z]{{1,3}}\d{{2,3}})(?!\w)(?:{_S}+[^\s,;:.!?]+){{0,7}}?)"
+            rf"{_S}+(?:{alternation(src.get('agent_adverbs') or ['(?!)'])})(?!\w)"
+        ),
         "drop": re.compile(
             rf"^(?:(?:{alternation(src['drop_prefixes'] + src['clause_openers'])}){_S}+)+",
             re.IGNORECASE,
@@ -390,6 +401,16 @@ def _cues(sentence: str) -> tuple[tuple, tuple, tuple]:
         theo.sort()
     verbs, pronouns = [], []
     src = lexicon().context["source"]
+    if "của" in low:
+        for m in pats["doc_of"].finditer(low):
+            x = _clean_source(sentence[m.start("x") : m.end("x")], initial=False)
+            if x is not None:
+                verbs.append((m.end(), x, False))  # for the figures after it only
+    agent = pats["agent"].match(sentence)
+    if agent is not None:
+        x = _clean_source(agent.group("x"), strict=True)  # not "Cơ quan chức năng"
+        if x is not None:
+            verbs.append((agent.end("x"), x, False))
     for m in pats["verb"].finditer(low):
         if m.start() and low[m.start() - 1].isalnum():
             continue
@@ -418,6 +439,7 @@ def _cues(sentence: str) -> tuple[tuple, tuple, tuple]:
                 words.pop()
             if words and " ".join(words) in src["pronouns"]:
                 pronouns.append(m.start())
+    verbs.sort(key=lambda v: v[0])
     return tuple(theo), tuple(verbs), tuple(pronouns)
 
 
@@ -463,10 +485,10 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
             # "lực lượng lao động của TKV giảm 15.000 người": a bare "người" says less
             # than the noun phrase before the figure, when a head noun starts one there
             cut = max(sentence.rfind(c, 0, fig_start) for c in ",;:()")
-            if _subject_heads()[0].search(sentence, cut + 1, fig_start) is not None:
-                found = _subject_before(sentence[cut + 1 : fig_start], ctx)
-                if found:
-                    return found
+            found = _subject_before(sentence[cut + 1 : fig_start], ctx)
+            if found and not all(_function_word(w, stop) for w in found.split()):
+                # "giáo viên tham gia coi thi là 7.081 người": the words before say who
+                return found if _subject_heads()[0].search(found) else f"{found} … {unit}"
         return " ".join([unit, *words]).strip()
     digit = next((i for i, w in enumerate(words) if any(c.isdigit() for c in w)), None)
     words = words[:digit]  # "700 đồng lên 150.400 đồng": the next figure, no subject
@@ -499,7 +521,11 @@ def _words_until_stop(words: list[str], stop: frozenset[str], limit: int) -> lis
     a stop word of ``stop_unless_word`` that starts a known word does not stop ("hàng hóa")."""
     out: list[str] = []
     for i, w in enumerate(words):
-        if not w[0].isalnum() or len(out) >= limit:
+        if not w[0].isalnum():
+            break
+        if len(out) >= limit:
+            if out and f"{out[-1]} {w}".lower() in head_words():
+                out.pop()  # "cán bộ ngân|hàng": never half a word at the cut
             break
         low = w.lower()
         if low in stop:
@@ -582,12 +608,19 @@ def _subject_before(clause: str, ctx: dict) -> str:
     pattern, stop, trailing = _subject_heads()
     limit = ctx["max_words"]
     heads = list(pattern.finditer(clause))
+    span_to = None
     if heads:
         head = max(heads, key=lambda m: m.start())
         generic = ctx.get("generic_heads", ())
         if len(heads) > 1 and " ".join(head.group().lower().split()) in generic:
+            last = head
             head = max(heads[:-1], key=lambda m: m.start())  # "thiệt hại cho X số tiền"
-        words = head.group().split()
+            if (
+                " ".join(last.group().lower().split()) in ctx.get("spanned_heads", ())
+                and len(clause[head.start() : last.end()].split()) <= limit
+            ):
+                span_to = last.end()  # "tham ô tài sản đối với số tiền": both heads
+        words = clause[head.start() : span_to].split() if span_to else head.group().split()
         before = clause[: head.start()].split()
         if before and f"{before[-1].lower()} {words[0].lower()}" in head_words():
             words.insert(0, before[-1])  # "lượng" -> "sản lượng": never half a word
@@ -598,9 +631,13 @@ def _subject_before(clause: str, ctx: dict) -> str:
                 break
             words.insert(0, before.pop())
         n_head = len(words)
-        words += _words_until_stop(clause[head.end() :].split(), stop, limit - len(words))
+        rest = clause[span_to or head.end() :].split()
+        words += _words_until_stop(rest, stop, limit - len(words))
     else:
-        words = clause.split()[-limit:]
+        every = clause.split()
+        words = every[-limit:]
+        if len(every) > limit and f"{every[-limit - 1]} {words[0]}".lower() in head_words():
+            words = words[1:]  # "cơ| quan điều tra …": never half a word at the cut
         digits = [i for i, w in enumerate(words) if any(c.isdigit() for c in w)]
         if digits:  # "185 triệu euro ~ tương đương": nothing after the figure before
             lex = lexicon()
