@@ -503,6 +503,16 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
         qualifier = lex.after_qualifiers[" ".join(after_q.group(1).lower().split())]
         if keys and keys[0] == "từ" and qstart == start:
             qstart = prev[0][1]  # "từ 5 người trở lên"
+    elif (
+        qualifier == "exact"
+        and keys
+        and keys[0] == "từ"
+        and math.isnan(high)
+        and kind in (MONEY, PERCENT)
+        and not (len(keys) > 1 and keys[1] in lex.changes)
+        and not _FROM_TO.match(text, end)
+    ):
+        qualifier, qstart = "more_than", prev[0][1]  # "lãi suất chỉ từ 7%/năm", "giá từ 1 tỷ"
     if qualifier == "exact" and change is None and lex.estimate.search(_clause_start(text, start)):
         qualifier = "approx"  # "Ước tính sản lượng … đạt 1,6 triệu tấn"
     if ordered:
@@ -540,6 +550,12 @@ _GLUE = frozenset(
     ["không", "trăm", "mươi", "mười", "nghìn", "ngàn", "vạn", "triệu", "tỷ", "tỉ", "linh", "lẻ"]
 )
 _HALF = re.compile(r"[^\S\n]+rưỡi(?!\w)", re.IGNORECASE)
+# "từ X" goes on to another value in its clause ("tăng từ 5% lên 7%", "từ 2 tỷ xuống còn")
+# or a range goes on after it ("từ 20.000đ-40.000đ")
+_FROM_TO = re.compile(
+    r"[^\S\n]*[-–—]|[^.;!?\n]{0,60}?(?<!\w)(?:lên|xuống|đến|tới|sang|còn|về|thành|so với)(?!\w)",
+    re.I,
+)
 _AFTER = re.compile(r"[^\S\n]+(trở[^\S\n]+(?:lên|xuống))(?!\w)", re.IGNORECASE)
 
 
