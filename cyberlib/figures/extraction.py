@@ -517,7 +517,13 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
         qualifier = "approx"  # "Ước tính sản lượng … đạt 1,6 triệu tấn"
     if ordered:
         qualifier = lex.order_qualifier
-    if qstart == start and change is None and prev and kind in (COUNT, DURATION):
+    if (
+        qstart == start
+        and change is None
+        and prev
+        and kind in (COUNT, DURATION)
+        and not _plainly_counted(num, unit_text)
+    ):
         word, pos = prev[0]
         if any(c.isupper() for c in word) and not _sentence_initial(text, pos):
             return None  # a number inside a name: "Công ước Hà Nội 2025", "iPhone 15"
@@ -799,6 +805,26 @@ def _comparative(text: str, end: int, adjective: str, unit: str) -> str:
     return lex.comparatives[adjective]
 
 
+@lru_cache(maxsize=1)
+def _syllables() -> frozenset[str]:
+    """The syllables of the Vietnamese word list (:func:`head_words`): "quy", "trang" are
+    Vietnamese, "bit", "inch" are not."""
+    return frozenset(w for word in head_words() for w in word.split())
+
+
+def _plainly_counted(num: str, unit_text: str) -> bool:
+    """Whether a count is plainly one even right after a name: a number grouped in
+    thousands ("Nhật Bản 39.938 LĐ") or a classifier with its noun ("bà Mai Phương 4 bức
+    thư"); no model or place name reads so ("iPhone 15", "Hà Nội 2025")."""
+    if _THOUSANDS.fullmatch(num):
+        return True
+    first = unit_text.split(None, 1)
+    return len(first) == 2 and first[0].lower() in lexicon().classifiers
+
+
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
 def _capitalised_next(text: str, end: int) -> bool:
     """Whether the word after ``end`` (blanks between) starts with a capital letter."""
     nxt = _NEXT_WORD.match(text, end)
@@ -812,6 +838,8 @@ def _part_of_whole(value: float, of: str, m: re.Match[str], num2: str | None) ->
     whole = parse_digits(of[1:])
     if whole is None or num2 is not None or (m.group("unit") is None and m.group("head") is None):
         return False
+    if m.group("unit") is None and m.group("head").lower() not in _syllables():
+        return False  # "32/64 bit", "14/15 inch": one size or the other, no part of a whole
     if value <= 31 and whole <= 12 or _YEARLIKE.fullmatch(of[1:]):
         return False  # "25/12 người dân", "5/2019": a date; "99/2015": a document's number
     return value <= whole
