@@ -1,12 +1,14 @@
 """benchmarks/eval_statistics.py skips cleanly, naming what is missing, without the shared
 corpus folder beside the repository; the shipped gold files hold ids and annotations only
-(no article sentences)."""
+(no article sentences); ``--show`` prints the misses of dev, never those of test."""
 
 from __future__ import annotations
 
 import csv
 import importlib.util
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "benchmarks" / "gold"
@@ -42,3 +44,16 @@ def test_gold_files_have_splits_and_no_sentences():
     stat_splits = {r["split"] for r in stats}
     assert "dev" in stat_splits and stat_splits <= {"dev", "test"}
     assert max(len(r["surface"]) for r in stats) < 80  # short surfaces, never sentences
+
+
+def test_show_never_prints_the_errors_of_the_test_split(capsys):
+    module = _load()
+    if module._shared(None) is None:
+        pytest.skip("../shared/vinews/articles.jsonl.gz is not beside the repository")
+    module.main(["--split", "all", "--show"])
+    out = capsys.readouterr().out
+    dev, _, test = out.partition("[test]")
+    assert test, "the test split was not scored"
+    misses = ("    FN ", "    FP ", "    WRONG ", "    qualifier ")
+    assert any(line.startswith(misses) for line in dev.splitlines())  # dev shows its misses
+    assert not any(line.startswith(misses) for line in test.splitlines())
