@@ -148,15 +148,25 @@ def main(argv: list[str] | None = None) -> int:
             f"F1 {r['f1']:.3f}, qualifiers {r['qualifier_accuracy']:.3f}; "
             f"tp {r['tp']}, fp {r['fp']} (of which WRONG values {r['wrong']}), fn {r['fn']}"
         )
-        if a.show and split == "dev":  # test stays unseen: its errors are never printed
-            for m in r["misses"]:
-                print("   ", m)
+        _print_misses(r["misses"], split, a.show)
         tools = shared / "tools"
         if (tools / "score_statistics.py").exists() and (tools / "score_fields.py").exists():
-            _official(tools, gold, fields, pred, a.show_fields and split == "dev")
+            _official(tools, gold, fields, pred, _may_show(split, a.show_fields))
         else:
             print("  shared scorers: skipped: ../shared/tools/score_*.py are not here")
     return 0
+
+
+def _may_show(split: str, asked: bool) -> bool:
+    """Whether the errors of ``split`` may be printed: asked for, and dev (test stays unseen)."""
+    return asked and split == "dev"
+
+
+def _print_misses(misses: list[str], split: str, show: bool) -> None:
+    """Print every miss of ``split`` when :func:`_may_show` allows it."""
+    if _may_show(split, show):
+        for m in misses:
+            print("   ", m)
 
 
 def _sentence_at(text: str, start: int) -> str:

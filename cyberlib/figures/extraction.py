@@ -517,17 +517,19 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
         qualifier = "approx"  # "Ước tính sản lượng … đạt 1,6 triệu tấn"
     if ordered:
         qualifier = lex.order_qualifier
-    if (
-        qstart == start
-        and change is None
-        and prev
-        and kind in (COUNT, DURATION)
-        and not _plainly_counted(num, unit_text)
-    ):
+    if qstart == start and change is None and prev and kind in (COUNT, DURATION):
         word, pos = prev[0]
-        if any(c.isupper() for c in word) and not _sentence_initial(text, pos):
+        if (
+            any(c.isupper() for c in word)
+            and not _sentence_initial(text, pos)
+            and not _plainly_counted(num, unit_text)
+        ):
             return None  # a number inside a name: "Công ước Hà Nội 2025", "iPhone 15"
-        if any(c.isupper() for c in word[1:]) and any(c.islower() for c in word):
+        if (
+            any(c.isupper() for c in word[1:])
+            and any(c.islower() for c in word)
+            and not _plainly_counted(num, unit_text)
+        ):
             return None  # a product's name, also first in a sentence: "OnePlus 5 chính thức"
     half = _HALF.match(text, end)
     if half is not None and math.isnan(high):

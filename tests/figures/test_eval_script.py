@@ -8,8 +8,6 @@ import csv
 import importlib.util
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "benchmarks" / "gold"
 
@@ -46,14 +44,12 @@ def test_gold_files_have_splits_and_no_sentences():
     assert max(len(r["surface"]) for r in stats) < 80  # short surfaces, never sentences
 
 
-def test_show_never_prints_the_errors_of_the_test_split(capsys):
+def test_show_prints_the_misses_of_dev_and_never_those_of_test(capsys):
     module = _load()
-    if module._shared(None) is None:
-        pytest.skip("../shared/vinews/articles.jsonl.gz is not beside the repository")
-    module.main(["--split", "all", "--show"])
-    out = capsys.readouterr().out
-    dev, _, test = out.partition("[test]")
-    assert test, "the test split was not scored"
-    misses = ("    FN ", "    FP ", "    WRONG ", "    qualifier ")
-    assert any(line.startswith(misses) for line in dev.splitlines())  # dev shows its misses
-    assert not any(line.startswith(misses) for line in test.splitlines())
+    misses = ["FN 1: '5 vụ' value=5.0 unit=case", "WRONG 2: '3 tỷ' value=3.0 unit=vnd"]
+    module._print_misses(misses, "dev", True)
+    assert capsys.readouterr().out.count("    ") == 2
+    for split, show in (("test", True), ("all", True), ("dev", False)):
+        module._print_misses(misses, split, show)
+        assert capsys.readouterr().out == ""
+    assert module._may_show("dev", True) and not module._may_show("test", True)
