@@ -5,9 +5,9 @@
 Gold: ``benchmarks/gold/vinews_articles.csv`` (the article ids and their split),
 ``vinews_statistics.csv`` and ``vinews_fields.csv`` (articles of ``../shared/vinews``
 annotated blind, by the conventions of DESIGN.md and the shared seed gold; ``split`` = dev
-for the 170 articles of parts 1 to 10, all looked at while writing rules (parts 5 to 10
-were held out at first and became dev once scored); test for the 30 articles of parts 11
-and 12, annotated blind by two other annotators and held out: only their totals are
+for the 200 articles of parts 1 to 12, all looked at while writing rules (parts 5 to 12
+were held out at first and became dev once scored); test for the 30 articles of parts 13
+and 14, annotated blind by two other annotators and held out: only their totals are
 printed, never their errors.
 The files hold article ids, short surfaces and annotations only: the ``sentence`` column
 of the fields gold is filled here from the article (by ``start``).
@@ -20,7 +20,7 @@ Scores, per split: our scorer (:func:`cyberlib.figures.evaluation.score_statisti
 precision, recall, F1, qualifier accuracy, and WRONG values — a prediction standing where a
 gold figure stands with another value or unit — apart from plain extras and misses), and,
 when ``../shared/tools`` is there, the shared ``score_statistics.py`` and ``score_fields.py``.
-``--show`` prints every miss of dev (never of test: it stays unseen).
+``--show`` prints every miss of dev, by both scorers (never of test: it stays unseen).
 """
 
 from __future__ import annotations
@@ -76,7 +76,12 @@ def _gold_offsets(gold: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
 
 
 def _official(
-    tools: Path, gold: pd.DataFrame, fields: pd.DataFrame, pred: pd.DataFrame, show: bool
+    tools: Path,
+    gold: pd.DataFrame,
+    fields: pd.DataFrame,
+    pred: pd.DataFrame,
+    show: bool,
+    show_stats: bool = False,
 ) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         g, f, p = Path(tmp, "gold.csv"), Path(tmp, "fields.csv"), Path(tmp, "pred.csv")
@@ -84,7 +89,7 @@ def _official(
         fields.drop(columns=["split"]).to_csv(f, index=False, quoting=csv.QUOTE_MINIMAL)
         pred.to_csv(p, index=False)
         for script, args in (
-            ("score_statistics.py", [g, p]),
+            ("score_statistics.py", [g, p] + (["--show"] if show_stats else [])),
             ("score_fields.py", [f, p, "--check-gold", g] + (["--show"] if show else [])),
         ):
             run = subprocess.run(
@@ -94,7 +99,8 @@ def _official(
             )
             lines = [ln for ln in run.stdout.splitlines() if ln.strip()]
             print(f"  shared {script}:")
-            for ln in lines if show and script == "score_fields.py" else lines[-8:]:
+            shown = show if script == "score_fields.py" else show_stats
+            for ln in lines if shown else lines[-8:]:
                 print("    " + ln)
 
 
@@ -151,7 +157,14 @@ def main(argv: list[str] | None = None) -> int:
         _print_misses(r["misses"], split, a.show)
         tools = shared / "tools"
         if (tools / "score_statistics.py").exists() and (tools / "score_fields.py").exists():
-            _official(tools, gold, fields, pred, _may_show(split, a.show_fields))
+            _official(
+                tools,
+                gold,
+                fields,
+                pred,
+                _may_show(split, a.show_fields),
+                _may_show(split, a.show),
+            )
         else:
             print("  shared scorers: skipped: ../shared/tools/score_*.py are not here")
     return 0
