@@ -303,11 +303,16 @@ def _group(text: str, m: re.Match[str], name: str) -> str | None:
     return None if start < 0 else text[start : m.end(name)]
 
 
-def _implied_money(text: str, m: re.Match[str], money_at: int = -(10**9)) -> bool:
+def _implied_money(
+    text: str,
+    m: re.Match[str],
+    money_at: int = -(10**9),
+    last_money: tuple[int, str] = (-(10**9), ""),
+) -> bool:
     """An amount in triệu/tỷ with no unit, after a money verb in its clause ("chiếm đoạt
     hơn 2 tỷ") or within ``context`` characters after an amount written in đồng
-    (``money_at``: where the last one ended): Vietnamese news leaves "đồng" out there
-    (see units.toml [implied])."""
+    (``money_at``: where the last one ended), or shortly after an amount in any currency
+    (``last_money``): Vietnamese news leaves "đồng" out there (see units.toml [implied])."""
     lex = lexicon()
     words = m.group("num").lower().split()
     if not words[0][0].isdigit() and words[0] not in lex.order_words:
@@ -316,7 +321,21 @@ def _implied_money(text: str, m: re.Match[str], money_at: int = -(10**9)) -> boo
         return False
     if 0 <= m.start() - money_at <= lex.implied_context:
         return True
+    if last_money[1] and 0 <= m.start() - last_money[0] <= lex.implied_other:
+        return True  # "50 tỷ USD … nhập khẩu khoảng 10 tỷ"
     return _money_cue_before(text, m.start())
+
+
+def _implied_currency(m: re.Match[str], last_money: tuple[int, str]) -> str:
+    """Currency of a bare amount: that of the amount just before it when that one is in
+    another currency than the usual one ("kim ngạch 50 tỷ USD … nhập khẩu khoảng 10 tỷ,
+    xuất khẩu khoảng 40 tỷ": dollars), within units.toml [implied] ``other_context``
+    characters; else the usual currency (đồng)."""
+    lex = lexicon()
+    at, unit = last_money
+    if unit and unit != lex.implied_unit and 0 <= m.start() - at <= lex.implied_other:
+        return unit
+    return lex.implied_unit
 
 
 def _money_cue_before(text: str, start: int) -> bool:
@@ -328,10 +347,16 @@ def _money_cue_before(text: str, start: int) -> bool:
     return lex.implied_cues.search(before.lower()) is not None
 
 
-def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, Any] | None:
+def _figure(
+    text: str,
+    m: re.Match[str],
+    money_at: int = -(10**9),
+    last_money: tuple[int, str] = (-(10**9), ""),
+) -> dict[str, Any] | None:
     """Check one candidate (matched on the lowercased text); return its row fields or None.
 
-    ``money_at``: where the last amount in đồng ended (for bare "3 tỷ" after it)."""
+    ``money_at``: where the last amount in đồng ended (for bare "3 tỷ" after it);
+    ``last_money``: where the last amount in any currency ended, and its currency."""
     lex = lexicon()
     low_num, low_unit = m.group("num", "unit")
     ordered = low_num.split(None, 1)[0] in lex.order_words
@@ -341,7 +366,7 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
         if " ".join(low_unit.split()) in lex.words_not_before:
             return None  # "hai bên": both sides
     elif low_unit is None and m.group("head") is None and m.group("pcur") is None:
-        if not _implied_money(text, m, money_at):
+        if not _implied_money(text, m, money_at, last_money):
             return None
     unit_w, head = _group(text, m, "unit"), _group(text, m, "head")
     num, num2 = _group(text, m, "num"), _group(text, m, "num2")
@@ -428,8 +453,8 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
         if h is None or h in lex.number_words or pcur:
             if pcur:
                 unit, kind, unit_text = lex.money_prefix[pcur.lower()], MONEY, pcur
-            elif _implied_money(text, m, money_at):
-                unit, kind, unit_text = lex.implied_unit, MONEY, ""
+            elif _implied_money(text, m, money_at, last_money):
+                unit, kind, unit_text = _implied_currency(m, last_money), MONEY, ""
             else:
                 return None
             end = m.end()
@@ -443,8 +468,9 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
                 if h is not None:
                     end = head_start + len(h[1])
                     h = h[0]
-            if h is None or len(h) < 2:
-                return None  # "gái 1 con": a classifier with no noun; "430 m": no noun
+            if h is None or len(h) < 2 or h in lex.prefixes:
+                return None  # "gái 1 con": a classifier with no noun; "430 m": no noun;
+                # "Hiệp 2 siêu bùng nổ": "siêu" before an adjective, no noun
             if h in lex.address_nouns and _capitalised_next(text, end):
                 return None  # "34 đường Bình Thành": an address
             if value == 1 and h in lex.after_one:
@@ -455,8 +481,8 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
                 unit, kind, unit_text, end = lex.implied_unit, MONEY, "", m.end()
     elif pcur:
         unit, kind, end, unit_text = lex.money_prefix[pcur.lower()], MONEY, m.end(), pcur
-    elif _implied_money(text, m, money_at):
-        unit, kind, end, unit_text = lex.implied_unit, MONEY, m.end(), ""
+    elif _implied_money(text, m, money_at, last_money):
+        unit, kind, end, unit_text = _implied_currency(m, last_money), MONEY, m.end(), ""
     else:
         return None
     if pcur and kind != MONEY:
@@ -474,8 +500,9 @@ def _figure(text: str, m: re.Match[str], money_at: int = -(10**9)) -> dict[str, 
         high, _, tail2 = _value(m.group("num2"))
         if high is None or (_YEARLIKE.fullmatch(num2) and kind not in (MONEY, PERCENT)):
             return None
-        if not tail and tail2:
-            value *= parse_words(tail2) or 1.0
+        if not tail and tail2 and (value < 1000 or value * (parse_words(tail2) or 1.0) < high):
+            value *= parse_words(tail2) or 1.0  # "2-3 triệu": both in millions
+        # ... but "từ 50.000 đến 3 triệu đồng": the low end written in full, in thousands
         if not value < high:
             return None
     qualifier, change, qstart, used = "exact", None, start, 0
@@ -707,7 +734,8 @@ def _whole_word(text: str, head_start: int, h: str) -> tuple[int, str]:
     """End and lowercase text of the whole counted noun starting at ``head_start``:
     the longest word of :func:`~cyberlib.figures.units.head_words`, of the unit list or of
     the nouns for people ("khách sạn", "chi cục", "sàn giao dịch", "bé gái"), else the one
-    syllable. A hyphenated word is one word ("6 xi-lanh")."""
+    syllable. A hyphenated word is one word ("6 xi-lanh"); a prefix of figure_context.toml
+    joins the word after it ("siêu xe")."""
     lex = lexicon()
     joined = _HYPHENATED.match(text, head_start)
     if joined is not None and joined.end() > head_start + len(h):
@@ -720,6 +748,8 @@ def _whole_word(text: str, head_start: int, h: str) -> tuple[int, str]:
         words.append(nxt.group(1))
         ends.append(nxt.end())
     known = head_words()
+    if h in lex.prefixes and len(words) > 1 and " ".join(words[1:3]) not in known:
+        return ends[1], " ".join(words[:2])  # "siêu xe": a prefix and its word
     for n in range(len(words), 1, -1):
         phrase = " ".join(words[:n]).replace("sỹ", "sĩ")  # old spelling: "binh sỹ"
         if (
@@ -874,6 +904,8 @@ def _classified(text: str, at: int, end: int, word: str) -> tuple[str, str] | No
         return None if noun is None else (word, text[at:end])
     if noun is None:
         return None
+    if noun in lex.people_classifiers:
+        return f"{word} {noun}", text[at:nend]  # "8 cái tên": names, not people
     if word in lex.dropped_classifiers or _count_unit(noun) != noun:
         return noun, text[at:nend]
     return f"{word} {noun}", text[at:nend]
@@ -925,16 +957,19 @@ def _final_figures(norm: str, low: str) -> Iterator[Fig]:
     money: dict[float, str] = {}  # amounts in a currency seen before the text was held
     hold = "gấp" in low
     money_at = -(10**9)
+    last_money = (-(10**9), "")
     set_phrases = lexicon().set_phrases
     for m in _candidates(low):
         if not m.group("num")[0].isdigit() and _in_set_phrase(set_phrases, low, m.start()):
             continue  # "ba cọc ba đồng": a set phrase
-        fig = _figure(norm, m, money_at)
+        fig = _figure(norm, m, money_at, last_money)
         if fig is None:
             continue
         held.append(fig)
         if fig.unit == "vnd":
             money_at = fig.end
+        if fig.kind == MONEY:
+            last_money = (fig.end, fig.unit)
         if hold:
             continue
         if fig.kind == MONEY and math.isnan(fig.value_high):

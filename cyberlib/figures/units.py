@@ -154,6 +154,7 @@ class Lexicon:
     canonical: frozenset[str]  # the canonical units of the lists ("person", "case", "vnd")
     codes: frozenset[str]  # unit words that count only in capitals (ISO codes)
     people: frozenset[str]  # nouns for people outside the listed units
+    people_classifiers: frozenset[str]  # "31 vị", "4 tên": people, but "8 cái tên": names
     money_nouns: frozenset[str]  # "2 tỷ tiền mặt": an amount whose noun says it is money
     former: frozenset[str]  # "nguyên", "cựu" (former) standing before a counted noun
     person_suffixes: tuple[str, ...]  # " viên": "lập trình viên" is a person
@@ -174,6 +175,7 @@ class Lexicon:
     not_labels: frozenset[str]
     not_nouns: frozenset[str]
     compounds: frozenset[str]
+    prefixes: frozenset[str]  # "siêu": never a noun alone, the start of the next word
     ratio_words: frozenset[str]
     number_words: frozenset[str]
     starts: tuple[str, ...]
@@ -188,6 +190,7 @@ class Lexicon:
     implied_unit: str
     implied_window: int
     implied_context: int
+    implied_other: int  # "50 tỷ USD … khoảng 10 tỷ": a bare amount this close is in USD
     hour_cues: frozenset[str]
     set_phrases: re.Pattern[str]
     classifiers: frozenset[str]
@@ -242,6 +245,7 @@ def lexicon() -> Lexicon:
         canonical=frozenset(c for c, _ in units.values()),
         codes=frozenset(c for c in codes if c not in {_key(w) for w in u[MONEY]}),
         people=frozenset(_key(w) for w in u["people"]["nouns"]),
+        people_classifiers=frozenset(u["people"].get("classifiers", ())),
         money_nouns=frozenset(_key(w) for w in u["implied"].get("money_nouns", ())),
         former=frozenset(_key(w) for w in u["people"].get("former", ())),
         person_suffixes=tuple(" " + w for w in u["people"].get("person_suffixes", ())),
@@ -262,6 +266,7 @@ def lexicon() -> Lexicon:
         not_labels=frozenset(_key(w) for w in ctx["labels"]["except"]),
         not_nouns=frozenset(ctx["head"]["not_nouns"]),
         compounds=frozenset(ctx["head"]["compounds"]),
+        prefixes=frozenset(ctx["head"].get("prefixes", ())),
         ratio_words=frozenset(ctx["head"]["ratio_words"]),
         number_words=frozenset(nw["digits"]) | frozenset(nw["special"]) | frozenset(scales),
         starts=tuple(nw["grammar"]["starts"]),
@@ -276,6 +281,7 @@ def lexicon() -> Lexicon:
         implied_unit=u["implied"]["unit"],
         implied_window=int(u["implied"]["window"]),
         implied_context=int(u["implied"]["context"]),
+        implied_other=int(u["implied"].get("other_context", 0)),
         hour_cues=frozenset(_key(w) for w in u["reject"]["hour_cues"]),
         set_phrases=re.compile(rf"(?<!\w)(?:{alternation(u['reject']['set_phrases'])})(?!\w)"),
         classifiers=frozenset(u["reject"]["classifiers"]),
