@@ -494,23 +494,38 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
     words = words[:digit]  # "700 đồng lên 150.400 đồng": the next figure, no subject
     if words and words[0].lower() in _fillers():
         words = []
-    clauses = re.split(r"([,;:()])", sentence[:fig_start])
+    before = sentence[:fig_start]
+    clauses = re.split(r"([,;:()])", before)
+    if not any(c.isdigit() for c in before) and _ASIDE.search(before):
+        # a closed aside says nothing of the figure, when no figure stands before it in
+        # the sentence ("Giá vàng … đầu phiên (giờ Việt Nam) là 1.231,3 USD")
+        clauses = re.split(r"([,;:()])", _ASIDE.sub(_blank, before))
     clause = clauses[-1]
     pattern = _subject_heads()[0]
     if pattern.search(clause) or not words:
         own = clause.strip()
         if not own:
             clause = _list_label(sentence[:fig_start])
+            label = _item_label(clauses[-3]) if clauses[-2:-1] == [":"] else []
+            if 1 < len(label) <= limit:
+                # "- Thu cân đối ngân sách nhà nước: 1.291.342 tỷ đồng": a list's label
+                # names its figure whole, and tells it from the next ("Chi cân đối …")
+                return " ".join(label)
         found = _subject_before(clause, ctx)
         if (
             not found
             and own
             and len(clauses) >= 3
             and clauses[-2] in ",("
-            and pattern.search(clauses[-3])
+            and (
+                pattern.search(clauses[-3])
+                or (_says_nothing(own, stop) and not any(c.isdigit() for c in before))
+            )
         ):
             # "giá trị hóa đơn … lớn, ước tính trên 1.000 tỷ đồng": the clause before says
-            # what the hedged figure is
+            # what the hedged figure is; so it does before a clause of fillers alone when no
+            # figure stands before in the sentence ("… mức lương hiện tại, chiếm 35%"; after
+            # one, its subject is carried: "42 triệu cử tri hợp lệ, tương đương với 82%")
             found = _subject_before(clauses[-3], ctx)
         return found
     return " ".join(words)
@@ -528,6 +543,9 @@ def _words_until_stop(words: list[str], stop: frozenset[str], limit: int) -> lis
                 out.pop()  # "cán bộ ngân|hàng": never half a word at the cut
             break
         low = w.lower()
+        if low in stop and out and f"{out[-1]} {low}".lower() in head_words():
+            out.append(w)  # "mức lương hiện tại": never half a word at a stop word
+            continue
         if low in stop:
             nxt = words[i + 1].lower() if i + 1 < len(words) else ""
             if not (
@@ -572,6 +590,20 @@ def _modifies(word: str, stop: frozenset[str]) -> bool:
     return word.islower() and word in _subject_list("head_modifiers") and word not in stop
 
 
+def _item_label(before: str) -> list[str]:
+    """The words of a list item's label before its colon: since the last dash, bullet or
+    number, without the unit words of the figure before ("1.291.342 tỷ đồng - Chi cân đối
+    ngân sách nhà nước" -> "Chi cân đối ngân sách nhà nước")."""
+    words = _ITEM_CUT.split(before)[-1].split()
+    lex = lexicon()
+    while words and (words[0].lower() in lex.scale_set or words[0].lower() in lex.units):
+        words = words[1:]
+    return words
+
+
+_ITEM_CUT = re.compile(r"(?:^|\s)[-–•*+](?=\s)|\d")
+
+
 def _list_label(before: str) -> str:
     """The label of a list item ("Dele Alli, Tottenham: £137m"): the words since the last
     number or sentence mark before the figure."""
@@ -611,6 +643,10 @@ def _subject_before(clause: str, ctx: dict) -> str:
     span_to = None
     if heads:
         head = max(heads, key=lambda m: m.start())
+        if _COPULA.search(clause) and not _COPULA.search(clause, 0, head.start()):
+            # "nợ xấu của Agribank nếu tính cả nợ đã bán cho VAMC là 73.472 tỷ đồng": in "X
+            # là N" the value is X's, whose head is the first of its clause
+            head = heads[0]
         generic = ctx.get("generic_heads", ())
         if len(heads) > 1 and " ".join(head.group().lower().split()) in generic:
             last = head
@@ -646,8 +682,7 @@ def _subject_before(clause: str, ctx: dict) -> str:
                 words = words[1:]
         # fillers are never a subject ("~ tương đương 234 triệu bảng", "ở mức 6,5%")
         fillers = _fillers()
-        while words and (words[0].lower() in fillers or not any(c.isalnum() for c in words[0])):
-            words = words[1:]
+        words = _strip_fillers(words)
         if " ".join(words).lower() in fillers:
             words = []
         n_head = 0
@@ -667,9 +702,41 @@ def _subject_before(clause: str, ctx: dict) -> str:
                     continue  # "thuế giá trị gia tăng": never half a word
                 words, changed = words[:-n], True
                 break
-    if not heads and all(_function_word(w, stop) for w in words):
+    if not heads and _says_nothing(" ".join(words), stop):
         return ""  # "sau đó", "nó", "Trong khi đó": function words say nothing of the figure
     return " ".join(words)
+
+
+# "X là" at the end of a clause (a qualifier word may follow: "là gần")
+_COPULA = re.compile(r"(?<!\w)là[^\S\n]*$", re.IGNORECASE)
+_ASIDE = re.compile(r"\([^()\n]*\)")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+def _says_nothing(words: str, stop: frozenset[str]) -> bool:
+    """Whether ``words`` are fillers and function words only ("tương đương với", "chiếm")."""
+    rest = _strip_fillers(words.split())
+    return all(_function_word(w, stop) for w in rest)
+
+
+def _strip_fillers(words: list[str]) -> list[str]:
+    """``words`` without the filler phrases at their start ("tương đương", "ở mức")."""
+    fillers = _fillers()
+    changed = True
+    while words and changed:
+        changed = False
+        for n in (3, 2, 1):
+            if len(words) >= n and " ".join(words[:n]).lower() in fillers:
+                if len(words) > n and f"{words[n - 1]} {words[n]}".lower() in head_words():
+                    break  # "chiếm hưởng": never half a word
+                words, changed = words[n:], True
+                break
+        if words and not changed and not any(c.isalnum() for c in words[0]):
+            words, changed = words[1:], True
+    return words
 
 
 def _function_word(word: str, stop: frozenset[str]) -> bool:

@@ -1072,7 +1072,8 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
             and span == subject_span
         ):
             subject = last_subject  # "sản lượng đạt 1,6 triệu tấn, tăng 4,8%": the same
-        if subject:
+        if subject and fig.kind != DURATION:
+            # "tốc độ nhập khẩu 4 tháng tăng 24,9%": a duration's unit is no subject to carry
             last_subject, subject_span = subject, span
         period = period_of(sentence, rel, fig.end - s0)
         if period is not None:
