@@ -496,7 +496,7 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
         words = []
     before = sentence[:fig_start]
     clauses = re.split(r"([,;:()])", before)
-    if not any(c.isdigit() for c in before) and _ASIDE.search(before):
+    if "(" in before and _DIGIT.search(before) is None and _ASIDE.search(before):
         # a closed aside says nothing of the figure, when no figure stands before it in
         # the sentence ("Giá vàng … đầu phiên (giờ Việt Nam) là 1.231,3 USD")
         clauses = re.split(r"([,;:()])", _ASIDE.sub(_blank, before))
@@ -519,7 +519,7 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
             and clauses[-2] in ",("
             and (
                 pattern.search(clauses[-3])
-                or (_says_nothing(own, stop) and not any(c.isdigit() for c in before))
+                or (_says_nothing(own, stop) and _DIGIT.search(before) is None)
             )
         ):
             # "giá trị hóa đơn … lớn, ước tính trên 1.000 tỷ đồng": the clause before says
@@ -709,6 +709,7 @@ def _subject_before(clause: str, ctx: dict) -> str:
 
 # "X là" at the end of a clause (a qualifier word may follow: "là gần")
 _COPULA = re.compile(r"(?<!\w)là[^\S\n]*$", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _ASIDE = re.compile(r"\([^()\n]*\)")
 
 
