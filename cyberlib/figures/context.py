@@ -494,6 +494,15 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
     words = words[:digit]  # "700 đồng lên 150.400 đồng": the next figure, no subject
     if words and words[0].lower() in _fillers():
         words = []
+    if kind == "measure" and words:
+        cut = max(sentence.rfind(c, 0, fig_start) for c in ",;:()")
+        clause = sentence[cut + 1 : fig_start].lower()
+        if _quantity_heads().search(clause) is None and not any(
+            re.search(rf"(?<!\w){h}(?!\w)", clause) for h in _subject_list("measure_heads")
+        ):
+            # "thiệt hại gần 300 ha rừng": what the area is of; but "Công suất thiết kế 4
+            # triệu tấn thép": a quantity named before says which
+            return " ".join(words)
     before = sentence[:fig_start]
     clauses = re.split(r"([,;:()])", before)
     if "(" in before and _DIGIT.search(before) is None and _ASIDE.search(before):
