@@ -497,9 +497,7 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
     if kind == "measure" and words:
         cut = max(sentence.rfind(c, 0, fig_start) for c in ",;:()")
         clause = sentence[cut + 1 : fig_start].lower()
-        if _quantity_heads().search(clause) is None and not any(
-            re.search(rf"(?<!\w){h}(?!\w)", clause) for h in _subject_list("measure_heads")
-        ):
+        if _quantity_heads().search(clause) is None and _measure_heads().search(clause) is None:
             # "thiệt hại gần 300 ha rừng": what the area is of; but "Công suất thiết kế 4
             # triệu tấn thép": a quantity named before says which
             return " ".join(words)
@@ -572,6 +570,13 @@ def _quantity_heads() -> re.Pattern[str]:
     """Heads that make a count's or measure's subject the words before it."""
     heads = lexicon().context["subject"].get("quantity_heads", []) or ["(?!)"]
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, heads)) + r")(?!\w)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _measure_heads() -> re.Pattern[str]:
+    """Nouns before a measure that say what it measures ("lượng gỗ", figure_context.toml)."""
+    heads = lexicon().context["subject"].get("measure_heads", []) or ["(?!)"]
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, heads)) + r")(?!\w)")
 
 
 @lru_cache(maxsize=8)
