@@ -6,7 +6,9 @@ Separator rules (Vietnamese first, English only when unambiguous):
 * ``.`` followed by groups of exactly three digits groups thousands: "55.000" = 55000,
   "1.325" = 1325 (never 1.325); ``,`` is the decimal mark: "83,5" = 83.5, "1,234" = 1.234.
 * Two or more ``,``-groups of three digits ("1,234,567"), or ``,``-groups followed by a
-  ``.`` fraction ("1,234.5"), can only be English and are read so.
+  ``.`` fraction ("1,234.5"), can only be English and are read so; so is one group of
+  ",000" ("25,000", "2,000 tỷ"): nobody writes a decimal fraction of three zeros, while
+  "3,460 triệu" (other digits) is a Vietnamese decimal, as real news writes prices.
 * A ``.`` followed by anything but three digits ("3.5", "4.0") cannot group thousands, so it
   is read as a decimal point: "3.5" = 3.5. Malformed numbers ("1.2.3", "12.34.567") give None.
 * Numbers with a leading zero ("08", "0865015015") are codes or phone numbers: None.
@@ -28,7 +30,7 @@ from cyberlib.resources import load_toml
 __all__ = ["parse_digits", "parse_number", "parse_words", "number_words", "scale_words"]
 
 _VN_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
-_EN_GROUPED = re.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d{1,3}(?:,\d{3})+\.\d+")
+_EN_GROUPED = re.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d{1,3}(?:,\d{3})+\.\d+|\d{1,3},000")
 _VN_DECIMAL = re.compile(r"\d+(?:,\d+)?")
 _DOT_DECIMAL = re.compile(r"\d+\.\d+")
 
@@ -52,6 +54,8 @@ def parse_digits(text: str) -> float | None:
     (55000.0, 83.5, 1325.0)
     >>> parse_digits("1,234,567"), parse_digits("3.5"), parse_digits("0865015015")
     (1234567.0, 3.5, None)
+    >>> parse_digits("25,000"), parse_digits("3,460")
+    (25000.0, 3.46)
     """
     if not text or not text[0].isdigit():
         return None
