@@ -811,11 +811,15 @@ def _noun_after_classifier(text: str, end: int) -> tuple[int, str | None]:
     if nxt is None or not nxt.group(1).islower():
         return end, None
     end, noun = _whole_word(text, nxt.start(1), nxt.group(1))
-    if noun in lex.classifiers or (
-        " " not in noun
-        and (noun in lex.not_nouns or noun in lex.reject_after or noun in lex.number_words)
+    if (
+        noun in lex.classifiers
+        or (
+            " " not in noun
+            and (noun in lex.not_nouns or noun in lex.reject_after or noun in lex.number_words)
+        )
+        or (noun.split(" ", 1)[0] in lex.not_noun_starts and noun not in lex.units)
     ):
-        return end, None  # "2 con và …": no noun after the classifier
+        return end, None  # "2 con và …", "7 cây còn lại": no noun after the classifier
     if " " not in noun and noun.isascii() and noun not in lex.units:
         return end, None  # "gái 1 con sexy": a foreign word, likely no noun
     return end, noun
@@ -899,11 +903,11 @@ def _classified(text: str, at: int, end: int, word: str) -> tuple[str, str] | No
     lex = lexicon()
     nend, noun = _noun_after_classifier(text, end)
     if word in lex.kept_classifiers:
-        if noun is None and _clause_ends(text, end):
-            return word, text[at:end]  # "hơn 1.000 con.": the animals named before
+        if noun is None and (_clause_ends(text, end) or _remaining(text, end)):
+            return word, text[at:end]  # "hơn 1.000 con.", "100 con còn lại": named before
         return None if noun is None else (word, text[at:end])
     if noun is None:
-        return None
+        return (word, text[at:end]) if word in lex.alone_classifiers else None
     if noun in lex.people_classifiers:
         return f"{word} {noun}", text[at:nend]  # "8 cái tên": names, not people
     if word in lex.dropped_classifiers or _count_unit(noun) != noun:
@@ -911,6 +915,12 @@ def _classified(text: str, at: int, end: int, word: str) -> tuple[str, str] | No
     return f"{word} {noun}", text[at:nend]
 
 
+def _remaining(text: str, end: int) -> bool:
+    """Whether "còn lại" (the remaining ones) follows ``end``: "100 con còn lại"."""
+    return _REMAINING.match(text, end) is not None
+
+
+_REMAINING = re.compile(r"[^\S\n]+còn[^\S\n]+lại(?!\w)", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[^\S\n]*(?:[.,;:!?)\n]|$)")
 
 

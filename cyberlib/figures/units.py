@@ -174,6 +174,7 @@ class Lexicon:
     labels: frozenset[str]
     not_labels: frozenset[str]
     not_nouns: frozenset[str]
+    not_noun_starts: frozenset[str]  # "còn lại", "mà còn": words that start no noun
     compounds: frozenset[str]
     prefixes: frozenset[str]  # "siêu": never a noun alone, the start of the next word
     ratio_words: frozenset[str]
@@ -195,6 +196,7 @@ class Lexicon:
     set_phrases: re.Pattern[str]
     classifiers: frozenset[str]
     kept_classifiers: frozenset[str]
+    alone_classifiers: frozenset[str]  # "hơn 30 cây bị đục": the classifier alone, no noun
     dropped_classifiers: frozenset[str]
     address_nouns: frozenset[str]
     age_words: frozenset[str]
@@ -265,6 +267,7 @@ def lexicon() -> Lexicon:
         labels=frozenset(_key(w) for w in ctx["labels"]["before"]),
         not_labels=frozenset(_key(w) for w in ctx["labels"]["except"]),
         not_nouns=frozenset(ctx["head"]["not_nouns"]),
+        not_noun_starts=frozenset(ctx["head"]["not_noun_starts"]),
         compounds=frozenset(ctx["head"]["compounds"]),
         prefixes=frozenset(ctx["head"].get("prefixes", ())),
         ratio_words=frozenset(ctx["head"]["ratio_words"]),
@@ -286,6 +289,7 @@ def lexicon() -> Lexicon:
         set_phrases=re.compile(rf"(?<!\w)(?:{alternation(u['reject']['set_phrases'])})(?!\w)"),
         classifiers=frozenset(u["reject"]["classifiers"]),
         kept_classifiers=frozenset(u["reject"].get("kept_classifiers", ())),
+        alone_classifiers=frozenset(u["reject"].get("alone_classifiers", ())),
         dropped_classifiers=frozenset(u["reject"].get("dropped_classifiers", ())),
         address_nouns=frozenset(u["reject"].get("address_nouns", ())),
         age_words=frozenset(u["reject"].get("age_words", ())),
