@@ -142,22 +142,29 @@ def _starts(ignore_case: bool = False) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _after_separator() -> re.Pattern[str]:
-    """:func:`_starts` as "a separator, then a start" (group 1): a pattern that opens with
-    a character class lets the regex engine skip to the next separator at once instead of
-    trying a look-behind at every character (a tenth faster on news text)."""
+def _after_separator() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """:func:`_starts` as "a separator, then a start" (group 1), in two patterns: after a
+    space, and after any other separator. A pattern that opens with a character class lets
+    the regex engine skip to the next separator at once instead of trying a look-behind at
+    every character, and one that opens with a plain space skips faster still; most starts
+    follow a space, so the two scans together take about a sixth less time than one scan
+    with the whole class (see benchmarks/)."""
     body = _starts().pattern[len(_LOOKBEHIND) :]
-    return re.compile(rf"[^{_GLUED}](?=({body}))")
+    return re.compile(rf" (?=({body}))"), re.compile(rf"[^{_GLUED} ](?=({body}))")
 
 
 def _start_positions(low: str) -> Iterable[int]:
     """Where :func:`_starts` matches in ``low``, left to right: the same positions as
     ``_starts().finditer`` (a start follows a separator, which may itself be a start:
     "$5"; no start lies inside another, tested in tests/figures/test_robustness.py)."""
+    after_space, after_other = _after_separator()
+    found = [m.start(1) for m in after_other.finditer(low)]
     if _starts().match(low) is not None:
-        yield 0
-    for m in _after_separator().finditer(low):
-        yield m.start(1)
+        found.append(0)
+    if found:
+        found.extend(m.start(1) for m in after_space.finditer(low))
+        return sorted(found)
+    return [m.start(1) for m in after_space.finditer(low)]
 
 
 def _candidates(low: str) -> Iterable[re.Match[str]]:
