@@ -91,6 +91,7 @@ def _pattern(ignore_case: bool = False, compound: bool = True) -> re.Pattern[str
     not make one amount ("10 triệu 20 triệu")."""
     lex = lexicon()
     scales = alternation([*lex.scales, "rưỡi"])
+    scales = rf"(?:{scales})(?!{_S}+(?:{alternation(lex.not_after_scale)})(?!\w))"
     digits = alternation([*lex.digit_words, "không"])
     tens = rf"(?:mười(?:{_S}+(?:{digits})(?!\w))?|(?:{digits})(?!\w))"
     first = (
@@ -421,6 +422,8 @@ def _figure(
                 return None
         elif key in lex.codes and not unit_w.isupper():
             unit_w = None  # "all", "top" are no currency codes
+        elif key in lex.lowercase_only and not unit_w.islower():
+            return None  # "4G", "5G": a mobile network, no grams
         elif (
             kind in (MONEY, MEASURE)
             and nxt not in lex.not_nouns
@@ -436,6 +439,8 @@ def _figure(
         factor = lex.factors.get(key, 1.0)
         if kind == DURATION and (nxt in lex.time_of_day or nxt in lex.age_words):
             return None  # "8 giờ sáng": a time of day; "9 tháng tuổi": an age
+        if kind == MEASURE and nxt in lex.time_of_day:
+            return None  # "3g sáng": 3 o'clock in the morning, no grams
         if (
             unit == "hour"
             and nxt != "đồng"
@@ -914,7 +919,11 @@ def _classified(text: str, at: int, end: int, word: str) -> tuple[str, str] | No
             return word, text[at:end]  # "hơn 1.000 con.", "100 con còn lại": named before
         return None if noun is None else (word, text[at:end])
     if noun is None:
-        return (word, text[at:end]) if word in lex.alone_classifiers else None
+        if word in lex.alone_classifiers or (
+            word in lex.end_classifiers and _clause_ends(text, end)
+        ):
+            return word, text[at:end]  # "hơn 30 cây bị đục", "bán 304.427 chiếc.": named before
+        return None
     if noun in lex.people_classifiers:
         return f"{word} {noun}", text[at:nend]  # "8 cái tên": names, not people
     if word in lex.dropped_classifiers or _count_unit(noun) != noun:

@@ -72,7 +72,9 @@ def _multiple_pattern() -> tuple[re.Pattern[str], dict[str, float]]:
     digits = alternation(lexicon().digit_words)
     pattern = re.compile(
         rf"(?<!\w)gấp[^\S\n]+(?P<num>{alternation(words)}|\d+(?:,\d+)?|mười|{digits})"
-        rf"(?!\w)(?!,\d)(?![^\S\n]+lần(?!\w))",
+        rf"(?!\w)(?!,\d)(?![^\S\n]+lần(?!\w))"
+        # "gấp 2-3 lần", "gấp 2 đến 3 lần": the start of a range, read with its "lần"
+        rf"(?![^\S\n]*[-–—][^\S\n]*\w)(?![^\S\n]+(?:đến|tới)[^\S\n]+\w)",
         re.IGNORECASE,
     )
     return pattern, words

@@ -164,6 +164,7 @@ class Lexicon:
     scale_only: frozenset[str]  # unit words that count only after a scale word ("bảng")
     money_prefix: dict[str, str]
     reject_after: frozenset[str]
+    lowercase_only: frozenset[str]  # "100g" is grams, "4G" a mobile network
     time_of_day: frozenset[str]
     qualifiers: dict[str, str]
     changes: dict[str, str]
@@ -183,6 +184,7 @@ class Lexicon:
     digit_words: tuple[str, ...]
     multipliers: tuple[str, ...]
     scales: tuple[str, ...]
+    not_after_scale: tuple[str, ...]  # "2 tỷ phú": "tỷ" starts a word, it is no scale
     scale_set: frozenset[str]
     lone_words: frozenset[str]
     not_before_duration: frozenset[str]
@@ -197,6 +199,7 @@ class Lexicon:
     classifiers: frozenset[str]
     kept_classifiers: frozenset[str]
     alone_classifiers: frozenset[str]  # "hơn 30 cây bị đục": the classifier alone, no noun
+    end_classifiers: frozenset[str]  # "bán 304.427 chiếc.": alone at a clause end
     dropped_classifiers: frozenset[str]
     address_nouns: frozenset[str]
     age_words: frozenset[str]
@@ -257,6 +260,7 @@ def lexicon() -> Lexicon:
         scale_only=frozenset(_key(w) for w in u["reject"]["scale_only"]),
         money_prefix=prefix,
         reject_after=frozenset(u["reject"]["after"]),
+        lowercase_only=frozenset(u["reject"].get("lowercase_only", ())),
         time_of_day=frozenset(u["reject"]["time_of_day"]),
         qualifiers={_key(k): v for k, v in q["qualifiers"].items()},
         changes={_key(k): v for k, v in q["changes"].items()},
@@ -276,6 +280,7 @@ def lexicon() -> Lexicon:
         digit_words=tuple(nw["digits"]),
         multipliers=tuple(special) + scales,
         scales=scales,
+        not_after_scale=tuple(load_toml("scales.toml")["not_before"]),
         scale_set=frozenset(scales),
         lone_words=frozenset(nw["grammar"]["never_alone"]),
         not_before_duration=frozenset(nw["grammar"]["not_before_duration"]),
@@ -290,6 +295,7 @@ def lexicon() -> Lexicon:
         classifiers=frozenset(u["reject"]["classifiers"]),
         kept_classifiers=frozenset(u["reject"].get("kept_classifiers", ())),
         alone_classifiers=frozenset(u["reject"].get("alone_classifiers", ())),
+        end_classifiers=frozenset(u["reject"].get("end_classifiers", ())),
         dropped_classifiers=frozenset(u["reject"].get("dropped_classifiers", ())),
         address_nouns=frozenset(u["reject"].get("address_nouns", ())),
         age_words=frozenset(u["reject"].get("age_words", ())),
