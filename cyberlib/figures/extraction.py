@@ -915,7 +915,7 @@ def _classified(text: str, at: int, end: int, word: str) -> tuple[str, str] | No
     lex = lexicon()
     nend, noun = _noun_after_classifier(text, end)
     if word in lex.kept_classifiers:
-        if noun is None and (_clause_ends(text, end) or _remaining(text, end)):
+        if noun is None and (_clause_ends(text, end) or lex.remaining.match(text, end)):
             return word, text[at:end]  # "hơn 1.000 con.", "100 con còn lại": named before
         return None if noun is None else (word, text[at:end])
     if noun is None:
@@ -931,12 +931,6 @@ def _classified(text: str, at: int, end: int, word: str) -> tuple[str, str] | No
     return f"{word} {noun}", text[at:nend]
 
 
-def _remaining(text: str, end: int) -> bool:
-    """Whether "còn lại" (the remaining ones) follows ``end``: "100 con còn lại"."""
-    return _REMAINING.match(text, end) is not None
-
-
-_REMAINING = re.compile(r"[^\S\n]+còn[^\S\n]+lại(?!\w)", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[^\S\n]*(?:[.,;:!?)\n]|$)")
 
 

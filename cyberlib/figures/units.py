@@ -198,6 +198,7 @@ class Lexicon:
     set_phrases: re.Pattern[str]
     classifiers: frozenset[str]
     kept_classifiers: frozenset[str]
+    remaining: re.Pattern[str]  # "100 con còn lại": a kept classifier counts alone before it
     alone_classifiers: frozenset[str]  # "hơn 30 cây bị đục": the classifier alone, no noun
     end_classifiers: frozenset[str]  # "bán 304.427 chiếc.": alone at a clause end
     dropped_classifiers: frozenset[str]
@@ -294,6 +295,10 @@ def lexicon() -> Lexicon:
         set_phrases=re.compile(rf"(?<!\w)(?:{alternation(u['reject']['set_phrases'])})(?!\w)"),
         classifiers=frozenset(u["reject"]["classifiers"]),
         kept_classifiers=frozenset(u["reject"].get("kept_classifiers", ())),
+        remaining=re.compile(
+            rf"[^\S\n]+(?:{alternation(u['reject'].get('remaining_words', ()))})(?!\w)",
+            re.IGNORECASE,
+        ),
         alone_classifiers=frozenset(u["reject"].get("alone_classifiers", ())),
         end_classifiers=frozenset(u["reject"].get("end_classifiers", ())),
         dropped_classifiers=frozenset(u["reject"].get("dropped_classifiers", ())),
