@@ -52,6 +52,7 @@ class SentenceIndex:
         self.text = text
         self._breaks: list[int] | None = None
         self._lines: dict[int, tuple[list[int], int]] = {}
+        self._stripped: dict[tuple[int, int], tuple[int, int]] = {}
 
     def line(self, pos: int) -> tuple[int, int]:
         """``(start, end)`` of the line (paragraph) holding ``pos``."""
@@ -88,8 +89,12 @@ class SentenceIndex:
                 cut = text.rfind(" ", hi - 40, hi)
                 hi = cut if cut > pos else hi
             start, end = lo, hi
-        seg = text[start:end]
-        return start + (len(seg) - len(seg.lstrip())), start + len(seg.rstrip())
+        found = self._stripped.get((start, end))
+        if found is None:  # the figures of a sentence share its span
+            seg = text[start:end]
+            found = start + (len(seg) - len(seg.lstrip())), start + len(seg.rstrip())
+            self._stripped[start, end] = found
+        return found
 
 
 @lru_cache(maxsize=1)
@@ -120,9 +125,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|(?:nửa|quý){_S}+"
             rf"(?:đầu|cuối|[ivx\d]{{1,4}}){_S}+năm){_S}*$"
         ),
-        "loose": re.compile(
+        # "loose" periods, in two patterns each looked for only where its words are (see
+        # _loose): a month or quarter without a year, "tháng 5", "quý II" ...
+        "loose_month": re.compile(
             rf"(?:tháng{_S}+(?:1[0-2]|0?[1-9])|quý{_S}+(?:iv|i{{1,3}}|[1-4]))(?![\w/-]|[.,]\d)"
-            rf"|(?:\d{{1,2}}|vài|mấy|những|hai|ba|bốn|năm|mười){_S}+"
+        ),
+        # ... and the recent past, "5 năm qua", "vài ngày gần đây"
+        "loose_recent": re.compile(
+            rf"(?:\d{{1,2}}|vài|mấy|những|hai|ba|bốn|năm|mười){_S}+"
             rf"(?:năm|tháng|tuần|ngày){_S}+(?:qua|gần đây|trở lại đây)(?!\w)"
         ),
         "phrase": re.compile(rf"(?:{alternation(ctx['period']['phrases'])})(?!\w)"),
@@ -223,8 +233,8 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
                 value = "tháng " + " ".join(sentence[head.start("month") : ye].split())
             if not _baseline(low, hs):
                 out.append((hs, ye, value))
-    loose, phrases = _period_words()
-    for m in pats["loose"].finditer(low) if any(w in low for w in loose) else ():
+    phrases = _period_words()
+    for m in _loose(low):
         # "tháng 5", "quý II" with no year; "5 năm qua", "vài ngày qua"
         if m.start() and low[m.start() - 1].isalnum():
             continue
@@ -285,16 +295,39 @@ def _joins(low: str, first: tuple[int, int, str], at: int) -> bool:
     )
 
 
+def _loose(low: str) -> list[re.Match[str]]:
+    """The "loose" periods of ``low`` (a month or quarter without a year; the recent past),
+    left to right and not overlapping, as one pattern with both as alternatives would find
+    them. Each pattern is run only on a sentence with its words ("tháng"/"quý"; "qua"/
+    "đây"): most sentences have one kind at most, and a pattern that opens with "tháng" or
+    "quý" is looked for much faster than one that may open with any number."""
+    pats = _patterns()
+    found: list[re.Match[str]] = []
+    if "tháng" in low or "quý" in low:
+        found.extend(pats["loose_month"].finditer(low))
+    if "qua" in low or "đây" in low:
+        recent = list(pats["loose_recent"].finditer(low))
+        if found and recent:
+            both = sorted(found + recent, key=lambda m: m.start())
+            found, end = [], -1
+            for m in both:  # left to right, the first to start wins an overlap
+                if m.start() >= end:
+                    found.append(m)
+                    end = m.end()
+        else:
+            found += recent
+    return found
+
+
 @lru_cache(maxsize=1)
-def _period_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Words one of which every "loose" period and every listed period phrase contains: a
-    sentence with none of them is not scanned for those (same result, less work)."""
-    loose = ("tháng", "quý", "qua", "đây")  # "tháng 5", "quý II", "5 năm qua", "gần đây"
+def _period_words() -> tuple[str, ...]:
+    """Words one of which every listed period phrase contains: a sentence with none of
+    them is not scanned for those (same result, less work)."""
     keys = ("năm", "tháng", "ngày", "tuần", "quý", "kỳ", "giờ", "nay", "qua", "tới", "đây")
     listed = lexicon().context["period"]["phrases"]
     if all(any(k in " ".join(p.lower().split()) for k in keys) for p in listed):
-        return loose, keys
-    return loose, ("",)  # a phrase without any of these words: always scan ("" is in all)
+        return keys
+    return ("",)  # a phrase without any of these words: always scan ("" is in all)
 
 
 def _baseline(low: str, start: int) -> bool:
@@ -568,15 +601,15 @@ def _words_until_stop(words: list[str], stop: frozenset[str], limit: int) -> lis
 @lru_cache(maxsize=1)
 def _quantity_heads() -> re.Pattern[str]:
     """Heads that make a count's or measure's subject the words before it."""
-    heads = lexicon().context["subject"].get("quantity_heads", []) or ["(?!)"]
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, heads)) + r")(?!\w)", re.I)
+    heads = lexicon().context["subject"].get("quantity_heads", [])
+    return re.compile(rf"(?<!\w)(?:{alternation(heads) if heads else '(?!)'})(?!\w)", re.I)
 
 
 @lru_cache(maxsize=1)
 def _measure_heads() -> re.Pattern[str]:
     """Nouns before a measure that say what it measures ("lượng gỗ", figure_context.toml)."""
-    heads = lexicon().context["subject"].get("measure_heads", []) or ["(?!)"]
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, heads)) + r")(?!\w)")
+    heads = lexicon().context["subject"].get("measure_heads", [])
+    return re.compile(rf"(?<!\w)(?:{alternation(heads) if heads else '(?!)'})(?!\w)")
 
 
 @lru_cache(maxsize=8)
@@ -628,12 +661,14 @@ def _list_label(before: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _subject_heads() -> tuple[re.Pattern[str], frozenset[str], tuple[tuple[str, int], ...]]:
-    """The head-noun pattern, the stop words, and the trailing words (longest first)."""
+def _subject_heads() -> tuple[re.Pattern[str], frozenset[str], dict[str, list[tuple[str, int]]]]:
+    """The head-noun pattern, the stop words, and the trailing words (longest first, by
+    their last word: only those that end like the subject are tried)."""
     ctx = lexicon().context["subject"]
-    heads = sorted(ctx["heads"], key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, heads)) + r")(?!\w)", re.I)
-    trailing = tuple((t, len(t.split())) for t in sorted(ctx["trailing"], key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:{alternation(ctx['heads'])})(?!\w)", re.I)
+    trailing: dict[str, list[tuple[str, int]]] = {}
+    for t in sorted(ctx["trailing"], key=len, reverse=True):
+        trailing.setdefault(t.split()[-1], []).append((t, len(t.split())))
     return pattern, frozenset(ctx["stop"]), trailing
 
 
@@ -710,7 +745,7 @@ def _subject_before(clause: str, ctx: dict) -> str:
     while words and changed:
         changed = False
         tail = " ".join(words).lower()
-        for t, n in trailing:
+        for t, n in trailing.get(words[-1].lower(), ()):
             if len(words) - n >= n_head and (tail == t or tail.endswith(" " + t)):
                 if len(words) > n and f"{words[-n - 1]} {words[-n]}".lower() in head_words():
                     continue  # "thuế giá trị gia tăng": never half a word

@@ -61,7 +61,9 @@ def parse_digits(text: str) -> float | None:
         return None
     if len(text) > 1 and text[0] == "0" and text[1].isdigit():
         return None
-    if _VN_GROUPED.fullmatch(text):
+    if text.isdigit() and text.isascii():  # most numbers: no separator to read
+        value = float(text)
+    elif _VN_GROUPED.fullmatch(text):
         value = float(text.replace(".", "").replace(",", "."))
     elif _EN_GROUPED.fullmatch(text):
         value = float(text.replace(",", ""))
@@ -143,11 +145,17 @@ def _decimal(words: list[str], start: float | None) -> float | None:
     return (whole + frac) * mult
 
 
+@lru_cache(maxsize=1)
+def _after_tens_only() -> frozenset[str]:
+    """Digit words read only after "mươi"/"mười" or as a short form ("mốt", "tư", "lăm")."""
+    return frozenset(number_words()["grammar"]["after_tens_only"])
+
+
 def _integer(words: list[str], start: float | None, short: bool = True) -> float | None:
     """A whole number in words (and words in digits after a scale word), or None."""
     table = number_words()
     digits, special = table["digits"], table["special"]
-    after_tens = set(table["grammar"]["after_tens_only"])
+    after_tens = _after_tens_only()
     scales = scale_words()
     total = 0.0
     top = 0.0  # largest scale applied so far
