@@ -141,13 +141,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # "… theo nghiên cứu của CIES": "theo" mid-clause, only before a document of someone
         "theo_any": re.compile(
-            rf"(?<!\w)theo{_S}+(?P<x>(?:{alternation(_rests(src.get('theo_anywhere', [])))})"
+            rf"theo(?<!\wtheo){_S}+(?P<x>(?:{alternation(_rests(src.get('theo_anywhere', [])))})"
             rf"(?!\w)[^,;:.\n]{{2,160}})"
         ),
         "verb": re.compile(rf"(?:{alternation(src['verbs'] + src.get('more_verbs', []))})(?!\w)"),
         # "số liệu của Cục Hàng hải Việt Nam, …": a document of someone, then a comma
         "doc_of": re.compile(
-            rf"(?<!\w)(?:{alternation(src.get('documents_of') or ['(?!)'])}){_S}+"
+            rf"(?:{alternation(src.get('documents_of') or ['(?!)'], True)}){_S}+"
             rf"(?P<x>[^,;:.\n]{{2,100}}),"
         ),
         # "Ban Tổ chức đã nhận được …": a public body opening the sentence, then an adverb
@@ -338,6 +338,12 @@ def _baseline(low: str, start: int) -> bool:
 
 def _clause_before(sentence: str, end: int) -> str:
     """The text between the last clause mark (outside parentheses) and ``end``."""
+    last = max(
+        sentence.rfind(",", 0, end), sentence.rfind(";", 0, end), sentence.rfind(":", 0, end)
+    )
+    if sentence.find(")", last + 1, end) < 0:
+        # no closing bracket after the last mark: it stands outside any (most clauses)
+        return sentence[last + 1 : end]
     depth = 0
     for i in range(end - 1, -1, -1):
         c = sentence[i]
@@ -523,7 +529,7 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
                 # "giáo viên tham gia coi thi là 7.081 người": the words before say who
                 return found if _subject_heads()[0].search(found) else f"{found} … {unit}"
         return " ".join([unit, *words]).strip()
-    digit = next((i for i, w in enumerate(words) if any(c.isdigit() for c in w)), None)
+    digit = next((i for i, w in enumerate(words) if _has_digit(w)), None)
     words = words[:digit]  # "700 đồng lên 150.400 đồng": the next figure, no subject
     if words and words[0].lower() in _fillers():
         words = []
@@ -602,14 +608,14 @@ def _words_until_stop(words: list[str], stop: frozenset[str], limit: int) -> lis
 def _quantity_heads() -> re.Pattern[str]:
     """Heads that make a count's or measure's subject the words before it."""
     heads = lexicon().context["subject"].get("quantity_heads", [])
-    return re.compile(rf"(?<!\w)(?:{alternation(heads) if heads else '(?!)'})(?!\w)", re.I)
+    return re.compile(rf"{alternation(heads, True) if heads else '(?!)'}(?!\w)", re.I)
 
 
 @lru_cache(maxsize=1)
 def _measure_heads() -> re.Pattern[str]:
     """Nouns before a measure that say what it measures ("lượng gỗ", figure_context.toml)."""
     heads = lexicon().context["subject"].get("measure_heads", [])
-    return re.compile(rf"(?<!\w)(?:{alternation(heads) if heads else '(?!)'})(?!\w)")
+    return re.compile(rf"{alternation(heads, True) if heads else '(?!)'}(?!\w)")
 
 
 @lru_cache(maxsize=8)
@@ -665,7 +671,7 @@ def _subject_heads() -> tuple[re.Pattern[str], frozenset[str], dict[str, list[tu
     """The head-noun pattern, the stop words, and the trailing words (longest first, by
     their last word: only those that end like the subject are tried)."""
     ctx = lexicon().context["subject"]
-    pattern = re.compile(rf"(?<!\w)(?:{alternation(ctx['heads'])})(?!\w)", re.I)
+    pattern = re.compile(rf"{alternation(ctx['heads'], True)}(?!\w)", re.I)
     trailing: dict[str, list[tuple[str, int]]] = {}
     for t in sorted(ctx["trailing"], key=len, reverse=True):
         trailing.setdefault(t.split()[-1], []).append((t, len(t.split())))
@@ -723,7 +729,7 @@ def _subject_before(clause: str, ctx: dict) -> str:
         words = every[-limit:]
         if len(every) > limit and f"{every[-limit - 1]} {words[0]}".lower() in head_words():
             words = words[1:]  # "cơ| quan điều tra …": never half a word at the cut
-        digits = [i for i, w in enumerate(words) if any(c.isdigit() for c in w)]
+        digits = [i for i, w in enumerate(words) if _has_digit(w)]
         if digits:  # "185 triệu euro ~ tương đương": nothing after the figure before
             lex = lexicon()
             words = words[digits[-1] + 1 :]
@@ -735,7 +741,7 @@ def _subject_before(clause: str, ctx: dict) -> str:
         if " ".join(words).lower() in fillers:
             words = []
         n_head = 0
-    words = [w for w in words if not any(c.isdigit() for c in w)] if heads else words
+    words = [w for w in words if not _has_digit(w)] if heads else words
     if not heads:
         # "448 tỷ yen, … 9 tỷ USD": the rest of the figure before is no subject
         lex = lexicon()
@@ -760,6 +766,12 @@ def _subject_before(clause: str, ctx: dict) -> str:
 _COPULA = re.compile(r"(?<!\w)là[^\S\n]*$", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _ASIDE = re.compile(r"\([^()\n]*\)")
+
+
+def _has_digit(word: str) -> bool:
+    """Whether ``word`` holds a digit (``str.isdigit``); a word of letters alone, most of
+    them, is told at once."""
+    return not word.isalpha() and any(c.isdigit() for c in word)
 
 
 def _blank(m: re.Match[str]) -> str:

@@ -239,6 +239,18 @@ def _prev_words(text: str, pos: int, n: int) -> list[tuple[str, int]]:
     rev = text[lo:pos][::-1]
     out: list[tuple[str, int]] = []
     at = 0
+    if n == 3:  # the three words at once, with the checks of the loop below
+        m = _PREV3_REV.match(rev)
+        for g in (1, 2, 3):
+            if m is None or m.start(g) < 0:
+                if lo > 0 and not rev[at:].strip(" \t"):
+                    return _prev_words_loop(text, pos, n)  # blanks up to the cut
+                return out
+            word, at = m.group(g), m.end(g)
+            if (at == len(rev) and lo > 0) or not word.isalpha():
+                return _prev_words_loop(text, pos, n)
+            out.append((word[::-1], pos - at))
+        return out
     while len(out) < n:
         m = _PREV_REV.match(rev, at)
         if m is None:
@@ -259,6 +271,9 @@ def _prev_words(text: str, pos: int, n: int) -> list[tuple[str, int]]:
 _PREV_WINDOW = 120
 # reversed: blanks, then a word, not followed (= preceded, in the text) by a letter or digit
 _PREV_REV = re.compile(r"[ \t]+([^\W\d_]+)(?![^\W_])")
+_PREV3_REV = re.compile(
+    r"[ \t]+([^\W\d_]+)(?![^\W_])(?:[ \t]+([^\W\d_]+)(?![^\W_])(?:[ \t]+([^\W\d_]+)(?![^\W_]))?)?"
+)
 
 
 def _prev_words_loop(text: str, pos: int, n: int) -> list[tuple[str, int]]:
@@ -633,7 +648,11 @@ def _in_set_phrase(set_phrases: re.Pattern[str], low: str, pos: int) -> bool:
 def _clause_start(text: str, pos: int) -> str:
     """The first words of the clause holding ``pos`` (lowercase, at most 40 characters)."""
     lo = max(0, pos - 300)
-    cut = max(text.rfind(c, lo, pos) for c in ".;:!?\n,")
+    cut = max(
+        text.rfind(".", lo, pos), text.rfind(";", lo, pos), text.rfind(":", lo, pos),
+        text.rfind("!", lo, pos), text.rfind("?", lo, pos), text.rfind("\n", lo, pos),
+        text.rfind(",", lo, pos),
+    )  # fmt: skip
     lo = max(lo, cut + 1)
     return text[lo : min(pos, lo + 40)].lstrip(" \"'“(").lower()
 
@@ -683,7 +702,7 @@ def _full_names(code: str) -> re.Pattern[str]:
         w for w, (unit, kind) in lex.units.items()
         if unit == code and kind == MONEY and w not in lex.scale_only and len(w) > 1
     ]  # fmt: skip
-    return re.compile(rf"(?<!\w)(?:{alternation(names)})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"{alternation(names, True)}(?!\w)", re.IGNORECASE)
 
 
 def _longer_word(key: str, nxt: str, scaled: bool = False) -> bool:
