@@ -362,6 +362,10 @@ def _clean_source(x: str, strict: bool = False, initial: bool = True) -> str | N
     src = lexicon().context["source"]
     x = _patterns()["drop"].sub("", x.strip()).strip(" -–\"'“”")
     words = x.split()
+    if "Theo" in words[1:]:
+        # "Em mang phận “pê đê” Theo số liệu": a capital "Theo" inside opens a sentence
+        # whose full stop was lost; what stands before it names no one
+        words = words[len(words) - words[::-1].index("Theo") :]
     cut = next((i for i, w in enumerate(words) if i and w.lower() in src["cut_before"]), None)
     words = words[:cut]
     while words and words[-1].lower() in src["trailing"]:
@@ -508,7 +512,14 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
         return sentence[unit_start:unit_end]
     after = [m.group() for m in itertools.islice(_WORD.finditer(sentence, unit_end), limit + 1)]
     passive = bool(after) and kind == "count" and after[0].lower() in _subject_list("passive")
-    words = _words_until_stop(after[1:] if passive else after, stop, limit)
+    # a count's unit may end where a word of the subject goes on ("lượt khách| hàng")
+    unit_last = sentence[unit_start:unit_end].rsplit(None, 1)[-1:] if kind == "count" else []
+    words = _words_until_stop(
+        after[1:] if passive else after,
+        stop,
+        limit,
+        unit_last[0] if unit_last and not passive else "",
+    )
     if passive:
         # "700 người bị thương", "300 tài khoản bị khóa": what befell them says which
         words = [after[0], *words[:3]] if words else []
@@ -577,9 +588,14 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
     return " ".join(words)
 
 
-def _words_until_stop(words: list[str], stop: frozenset[str], limit: int) -> list[str]:
+def _words_until_stop(
+    words: list[str], stop: frozenset[str], limit: int, before: str = ""
+) -> list[str]:
     """The words of ``words`` before the first punctuation or stop word, at most ``limit``;
-    a stop word of ``stop_unless_word`` that starts a known word does not stop ("hàng hóa")."""
+    a stop word of ``stop_unless_word`` that starts a known word does not stop ("hàng hóa"),
+    nor does one that ends a known word begun by the word before it (``before`` for the
+    first, the unit's last word, when it is one of ``stop_unless_word``: "lượt khách| hàng
+    vay vốn")."""
     out: list[str] = []
     for i, w in enumerate(words):
         if not w[0].isalnum():
@@ -589,7 +605,8 @@ def _words_until_stop(words: list[str], stop: frozenset[str], limit: int) -> lis
                 out.pop()  # "cán bộ ngân|hàng": never half a word at the cut
             break
         low = w.lower()
-        if low in stop and out and f"{out[-1]} {low}".lower() in head_words():
+        last = out[-1] if out else before if low in _subject_list("stop_unless_word") else ""
+        if low in stop and last and f"{last} {low}".lower() in head_words():
             out.append(w)  # "mức lương hiện tại": never half a word at a stop word
             continue
         if low in stop:
@@ -703,7 +720,13 @@ def _subject_before(clause: str, ctx: dict) -> str:
             # là N" the value is X's, whose head is the first of its clause
             head = heads[0]
         generic = ctx.get("generic_heads", ())
-        if len(heads) > 1 and " ".join(head.group().lower().split()) in generic:
+        owner = clause[: head.start()].rsplit(None, 1)[-1:]
+        earlier = [h for h in heads if h.end() <= head.start()]
+        if earlier and owner and owner[0].lower() in _subject_list("owner_before"):
+            # "tỉ lệ đồng tính trong dân số dao động từ 1-5%": the head after "trong"/"của"
+            # is whom the head before belongs to, which is the figure's
+            head = earlier[-1]
+        elif len(heads) > 1 and " ".join(head.group().lower().split()) in generic:
             last = head
             head = max(heads[:-1], key=lambda m: m.start())  # "thiệt hại cho X số tiền"
             if (
@@ -741,7 +764,8 @@ def _subject_before(clause: str, ctx: dict) -> str:
         if " ".join(words).lower() in fillers:
             words = []
         n_head = 0
-    words = [w for w in words if not _has_digit(w)] if heads else words
+    if heads:
+        words = _without_figures(words)
     if not heads:
         # "448 tỷ yen, … 9 tỷ USD": the rest of the figure before is no subject
         lex = lexicon()
@@ -766,6 +790,32 @@ def _subject_before(clause: str, ctx: dict) -> str:
 _COPULA = re.compile(r"(?<!\w)là[^\S\n]*$", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _ASIDE = re.compile(r"\([^()\n]*\)")
+
+
+def _without_figures(words: list[str]) -> list[str]:
+    """``words`` without the words in digits and the scale and unit words right after
+    them ("giá 909 triệu đồng" -> "giá"): what is left of another figure is no subject."""
+    lex = lexicon()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if not _has_digit(words[i]):
+            out.append(words[i])
+            i += 1
+            continue
+        i += 1
+        while i < len(words):  # the scale and unit words ("triệu đồng", "mét vuông")
+            n = next((n for n in (3, 2, 1) if _unit_not_time(" ".join(words[i : i + n]))), 0)
+            if not n and words[i].lower() not in lex.scale_set:
+                break
+            i += max(n, 1)
+    return out
+
+
+def _unit_not_time(words: str) -> bool:
+    """Whether ``words`` are a unit other than a duration ("11 tháng qua" stays a period)."""
+    unit = lexicon().units.get(words.lower())
+    return unit is not None and unit[1] != "duration"
 
 
 def _has_digit(word: str) -> bool:
