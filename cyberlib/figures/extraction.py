@@ -169,9 +169,9 @@ def _bmp_class(cls: str) -> str:
     matches, as the inside of an explicit character class (ranges)."""
     one = re.compile(cls)
     spans: list[list[int]] = []
-    for i in range(0x10000):
-        if 0xD800 <= i < 0xE000 or one.match(chr(i)) is None:
-            continue  # surrogates are never characters of a str read from text
+    for i in range(0x10000):  # lone surrogates too: a str may hold them
+        if one.match(chr(i)) is None:
+            continue
         if spans and spans[-1][1] == i - 1:
             spans[-1][1] = i
         else:
