@@ -15,6 +15,9 @@ across articles, every number redrawn, with a fixed seed), then measures on one 
   ratio of the two rates printed.
 
 Targets (issue 4): >= 2,000 seed-sized articles/s and >= 40x faster than word_tokenize.
+
+``--vinews`` measures the same on real articles of ``../shared/vinews`` instead (when it is
+there), which carry more figures per character than the generated ones.
 """
 
 from __future__ import annotations
@@ -75,6 +78,26 @@ def make_corpus(texts: list[str], n: int, seed: int) -> list[str]:
     return out
 
 
+VINEWS = ROOT.parent / "shared" / "vinews" / "articles.jsonl.gz"
+
+
+def _vinews(n: int) -> list[str]:
+    """Up to ``n`` real articles, every 7th of :data:`VINEWS` (empty when it is missing)."""
+    import gzip
+    import json
+
+    if not VINEWS.exists():
+        return []
+    out = []
+    with gzip.open(VINEWS, "rt", encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            if i % 7 == 3:
+                out.append(json.loads(line)["text"])
+                if len(out) >= n:
+                    break
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=5000)
@@ -87,6 +110,12 @@ def main(argv: list[str] | None = None) -> int:
         "--long", action="store_true", help="also the long one-line inputs of issue 13 (slow)"
     )
     ap.add_argument("--only-long", action="store_true", help="the long inputs only")
+    ap.add_argument(
+        "--vinews",
+        action="store_true",
+        help="real articles instead of generated ones: every 7th of ../shared/vinews "
+        "(up to --articles; skipped with a message when that file is missing)",
+    )
     ap.add_argument("--one-long", help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     if a.one_long:
@@ -99,7 +128,13 @@ def main(argv: list[str] | None = None) -> int:
     import pandas as pd
 
     seeds = cyberlib.load_corpus(ROOT / "data" / "articles")["text"].tolist()
-    texts = make_corpus(seeds, a.articles, a.seed)
+    if a.vinews:
+        texts = _vinews(a.articles)
+        if not texts:
+            print(f"skipped: {VINEWS} is not there (real articles are not shipped)")
+            return 0
+    else:
+        texts = make_corpus(seeds, a.articles, a.seed)
     corpus = pd.DataFrame({"doc_id": [f"gen{i:05d}" for i in range(len(texts))], "text": texts})
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     seed_chars = sum(map(len, seeds)) / len(seeds)

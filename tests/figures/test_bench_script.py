@@ -1,0 +1,40 @@
+"""benchmarks/bench_statistics.py --vinews reads real articles when ../shared/vinews is there
+and skips cleanly, naming the missing file, when it is not (a user's clone has none)."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _load():
+    spec = importlib.util.spec_from_file_location(
+        "bench_statistics", ROOT / "benchmarks" / "bench_statistics.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_vinews_mode_skips_cleanly_without_the_articles(tmp_path, capsys, monkeypatch):
+    bench = _load()
+    missing = tmp_path / "nowhere" / "articles.jsonl.gz"
+    monkeypatch.setattr(bench, "VINEWS", missing)
+    assert bench.main(["--vinews", "--articles", "5"]) == 0
+    out = capsys.readouterr().out
+    assert "skipped" in out and str(missing) in out
+
+
+def test_vinews_mode_reads_every_seventh_article_up_to_the_count(tmp_path, monkeypatch):
+    bench = _load()
+    path = tmp_path / "articles.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        for i in range(30):
+            f.write(json.dumps({"id": i, "text": f"Bài {i}: có {i} vụ."}) + "\n")
+    monkeypatch.setattr(bench, "VINEWS", path)
+    assert bench._vinews(3) == ["Bài 3: có 3 vụ.", "Bài 10: có 10 vụ.", "Bài 17: có 17 vụ."]
+    assert len(bench._vinews(100)) == 4  # lines 3, 10, 17, 24 of 30
