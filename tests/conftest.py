@@ -50,6 +50,21 @@ def gold_dir() -> Path:
     return GOLD
 
 
+@pytest.fixture
+def benchmark_script():
+    """A loader of a script of ``benchmarks/`` as a module, by its name, fresh each call
+    ("eval_statistics" -> the module of benchmarks/eval_statistics.py)."""
+    import importlib.util
+
+    def load(name: str):
+        spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+
+    return load
+
+
 @pytest.fixture(scope="session")
 def corpus():
     """The shipped corpus, loaded once per test session (do not mutate)."""

@@ -4,24 +4,13 @@ and skips cleanly, naming the missing file, when it is not (a user's clone has n
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
-def _load():
-    spec = importlib.util.spec_from_file_location(
-        "bench_statistics", ROOT / "benchmarks" / "bench_statistics.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_vinews_mode_skips_cleanly_without_the_articles(tmp_path, capsys, monkeypatch):
-    bench = _load()
+def test_vinews_mode_skips_cleanly_without_the_articles(
+    tmp_path, capsys, monkeypatch, benchmark_script
+):
+    bench = benchmark_script("bench_statistics")
     missing = tmp_path / "nowhere" / "articles.jsonl.gz"
     monkeypatch.setattr(bench, "VINEWS", missing)
     assert bench.main(["--vinews", "--articles", "5"]) == 0
@@ -29,8 +18,10 @@ def test_vinews_mode_skips_cleanly_without_the_articles(tmp_path, capsys, monkey
     assert "skipped" in out and str(missing) in out
 
 
-def test_vinews_mode_reads_every_seventh_article_up_to_the_count(tmp_path, monkeypatch):
-    bench = _load()
+def test_vinews_mode_reads_every_seventh_article_up_to_the_count(
+    tmp_path, monkeypatch, benchmark_script
+):
+    bench = benchmark_script("bench_statistics")
     path = tmp_path / "articles.jsonl.gz"
     with gzip.open(path, "wt", encoding="utf-8") as f:
         for i in range(30):

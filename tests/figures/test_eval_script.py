@@ -5,24 +5,14 @@ corpus folder beside the repository; the shipped gold files hold ids and annotat
 from __future__ import annotations
 
 import csv
-import importlib.util
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "benchmarks" / "gold"
 
 
-def _load():
-    spec = importlib.util.spec_from_file_location(
-        "eval_statistics", ROOT / "benchmarks" / "eval_statistics.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_skips_cleanly_without_the_shared_corpus(tmp_path, capsys):
-    assert _load().main(["--shared", str(tmp_path / "nowhere")]) == 0
+def test_skips_cleanly_without_the_shared_corpus(tmp_path, capsys, benchmark_script):
+    assert benchmark_script("eval_statistics").main(["--shared", str(tmp_path / "nowhere")]) == 0
     out = capsys.readouterr().out
     assert "skipped" in out and "articles.jsonl.gz" in out
 
@@ -45,8 +35,8 @@ def test_gold_files_have_splits_and_no_sentences():
     assert max(len(r["surface"]) for r in stats) < 80  # short surfaces, never sentences
 
 
-def test_show_prints_the_misses_of_dev_and_never_those_of_test(capsys):
-    module = _load()
+def test_show_prints_the_misses_of_dev_and_never_those_of_test(capsys, benchmark_script):
+    module = benchmark_script("eval_statistics")
     misses = ["FN 1: '5 vụ' value=5.0 unit=case", "WRONG 2: '3 tỷ' value=3.0 unit=vnd"]
     module._print_misses(misses, "dev", True)
     assert capsys.readouterr().out.count("    ") == 2
