@@ -1,5 +1,6 @@
-"""benchmarks/bench_statistics.py --vinews reads real articles when ../shared/vinews is there
-and skips cleanly, naming the missing file, when it is not (a user's clone has none)."""
+"""benchmarks/bench_statistics.py --vinews reads real articles from its ``VINEWS`` file when
+that file is there and skips cleanly, naming it, when it is not (a user's clone has none).
+Both tests point ``VINEWS`` at files of their own: nothing outside the repository is read."""
 
 from __future__ import annotations
 
