@@ -113,7 +113,9 @@ def _pattern(ignore_case: bool = False, compound: bool = True) -> re.Pattern[str
     dignum = rf"{digit}(?:{_S}+(?:{scales})(?!\w)){{0,4}}"
     if compound:
         dignum += rf"(?:{_S}+\d{{1,3}}(?:{_S}+(?:{scales})(?!\w)){{1,2}}){{0,2}}"
-    short = r"(?:m|bn|k)(?![^\W_])"  # "$173m", "£2bn" (after a currency sign only)
+    # "$173m", "£2bn" (after a currency sign only); "7.548m 2" is square metres, the
+    # superscript lost
+    short = r"(?:m(?![^\S\n]2(?!\w))|bn|k)(?![^\W_])"
     order = (
         rf"(?:{alternation(lex.order_words)}){_S}+(?:{alternation(lex.orders)})(?!\w)"
         rf"(?:{_S}+(?:{scales})(?!\w)){{0,4}}"
@@ -472,9 +474,10 @@ def _figure(
         elif (
             kind in (MONEY, MEASURE)
             and nxt not in lex.not_nouns
-            and _longer_word(key, nxt, scaled=bool(tail))
+            and _longer_word(key, nxt, scaled=bool(tail) or _thousands(value, num))
         ):
-            unit_w = None  # "5 đồng nghiệp", "3 tấn công"
+            unit_w = None  # "5 đồng nghiệp", "3 tấn công"; but "3.217.897.856 đồng tiền
+            # hoa hồng" is money: a thousand and more after a number are đồng as after a scale
         if unit_w is None:
             if key[:1].isalpha() and key.islower() and " " not in key:
                 head = text[m.start("unit") : m.start("unit") + len(key)]
@@ -528,14 +531,22 @@ def _figure(
             if h is None or len(h) < 2 or h in lex.prefixes:
                 return None  # "gái 1 con": a classifier with no noun; "430 m": no noun;
                 # "Hiệp 2 siêu bùng nổ": "siêu" before an adjective, no noun
-            if h in lex.address_nouns and _capitalised_next(text, end):
-                return None  # "34 đường Bình Thành": an address
-            if value == 1 and h in lex.after_one:
-                return None  # "1 số nguồn vốn" is "một số", some
-            unit, kind, unit_text = _count_unit(h), COUNT, text[head_start:end]
-            if tail and h in lex.money_nouns:
-                # "2 tỷ tiền mặt": the noun says the amount is money, in the usual currency
-                unit, kind, unit_text, end = lex.implied_unit, MONEY, "", m.end()
+            implied = h in lex.not_counted and _implied_money(text, m, money_at, last_money)
+            if implied:
+                # "vay mượn 7 triệu đưa cháu đi viện": an amount, the word after it a verb
+                unit, kind, end, unit_text = _implied_currency(m, last_money), MONEY, m.end(), ""
+            elif h in lex.not_counted and not tail:
+                return None  # "5 rõ", "số 20 vừa được ký": no noun, no count
+            else:  # an amount in triệu/tỷ before a word no number counts waits for
+                # _money_echo, and is dropped if no currency is found for it
+                if h in lex.address_nouns and _capitalised_next(text, end):
+                    return None  # "34 đường Bình Thành": an address
+                if value == 1 and h in lex.after_one:
+                    return None  # "1 số nguồn vốn" is "một số", some
+                unit, kind, unit_text = _count_unit(h), COUNT, text[head_start:end]
+                if tail and h in lex.money_nouns:
+                    # "2 tỷ tiền mặt": the noun says the amount is money, in the usual currency
+                    unit, kind, unit_text, end = lex.implied_unit, MONEY, "", m.end()
     elif pcur:
         unit, kind, end, unit_text = lex.money_prefix[pcur.lower()], MONEY, m.end(), pcur
     elif _implied_money(text, m, money_at, last_money):
@@ -621,8 +632,15 @@ def _figure(
         value += 0.5 * (parse_words(tail) if tail else 1.0)
         end = half.end()
         unit_text = text[end - len(unit_text) - len(half.group()) : end - len(half.group())]
-    if kind == COUNT and not tail and value != int(value) and unit not in lex.fractional:
-        return None  # "1,6 tôm hùm": things are counted whole (a word is missing)
+    if (
+        kind == COUNT
+        and not tail
+        and value != int(value)
+        and unit not in lex.fractional
+        and not lex.averages.search(_clause_until(text, start))
+    ):
+        return None  # "1,6 tôm hùm": things are counted whole (a word is missing), but an
+        # average need not be ("số giàn bình quân chỉ đạt 2,5 giàn")
     value, high = value * factor, high * factor
     if not (math.isfinite(value) and value >= 0) or math.isinf(high):
         return None  # a value that is not finite is no figure; minus signs are not read
@@ -681,6 +699,18 @@ def _clause_start(text: str, pos: int) -> str:
     return text[lo : min(pos, lo + 40)].lstrip(" \"'“(").lower()
 
 
+def _clause_until(text: str, pos: int) -> str:
+    """The clause holding ``pos`` up to it (lowercase, at most 300 characters back); a
+    point or comma between digits ("2,5", "1.000") ends no clause."""
+    lo = max(0, pos - 300)
+    for m in _CLAUSE_MARKS.finditer(text, lo, pos):
+        lo = m.end()
+    return text[lo:pos].lower()
+
+
+_CLAUSE_MARKS = re.compile(r"[;:!?\n]|[.,](?!(?<=\d.)\d)")
+
+
 def _money_echo(text: str, figs: list[dict[str, Any]]) -> None:
     """An amount with a scale word before an unlisted noun ("giữ lại 67.000 tỷ cổ phần
     hóa", a headline) is money when the same text states that amount in a currency
@@ -727,6 +757,12 @@ def _full_names(code: str) -> re.Pattern[str]:
         if unit == code and kind == MONEY and w not in lex.scale_only and len(w) > 1
     ]  # fmt: skip
     return re.compile(rf"{alternation(names, True)}(?!\w)", re.IGNORECASE)
+
+
+def _thousands(value: float, num: str) -> bool:
+    """Whether a number in digits is a thousand or more and no year: after it "đồng tiền",
+    "đồng tính" are đồng as after a scale word ("3.217.897.856 đồng tiền hoa hồng")."""
+    return value >= 1000 and not _YEARLIKE.fullmatch(num)
 
 
 def _longer_word(key: str, nxt: str, scaled: bool = False) -> bool:
@@ -995,7 +1031,7 @@ def _count_unit(h: str) -> str:
     listed = lex.units.get(h)
     if listed is not None and listed[1] == COUNT:
         return listed[0]
-    if h in lex.people or h.startswith("người "):
+    if h in lex.people or h.startswith(lex.person_prefixes):
         return "person"
     if h.endswith(lex.person_suffixes) and h not in lex.not_person:
         return "person"  # "lập trình viên", "điều tra viên", "bộ trưởng"
@@ -1056,6 +1092,10 @@ def _final_figures(norm: str, low: str) -> Iterator[Fig]:
         _money_echo(norm, seen + held)
     else:
         _money_echo(norm, held)
+    if hold:
+        # "lỗ ròng hơn 727 tỷ nâng …" stays only as money ("727 tỷ đồng" elsewhere)
+        not_counted = lexicon().not_counted
+        held = [f for f in held if not (f.get("scaled") and f["unit"] in not_counted)]
     if "gấp" in low:
         held = sorted(held + multiples(norm), key=lambda f: f["start"])
     held = merge_ranges(norm, carry + held)  # the only list of them left: drained, freed

@@ -165,6 +165,7 @@ class Lexicon:
     money_nouns: frozenset[str]  # "2 tỷ tiền mặt": an amount whose noun says it is money
     former: frozenset[str]  # "nguyên", "cựu" (former) standing before a counted noun
     person_suffixes: tuple[str, ...]  # " viên": "lập trình viên" is a person
+    person_prefixes: tuple[str, ...]  # "người ", "thợ ": "thợ săn" is a person
     not_person: frozenset[str]  # "công viên": a place
     not_after_money: frozenset[str]  # "đồng nghiệp": a money word starting another word
     money_after_scale: frozenset[str]  # "117 tỷ đồng bằng việc …": money after a scale word
@@ -183,6 +184,7 @@ class Lexicon:
     not_labels: frozenset[str]
     not_nouns: frozenset[str]
     not_noun_starts: frozenset[str]  # "còn lại", "mà còn": words that start no noun
+    not_counted: frozenset[str]  # "rõ", "vừa", "chắc chắn": word classes no number counts
     compounds: frozenset[str]
     prefixes: frozenset[str]  # "siêu": never a noun alone, the start of the next word
     ratio_words: frozenset[str]
@@ -213,6 +215,7 @@ class Lexicon:
     age_words: frozenset[str]
     after_one: frozenset[str]
     fractional: frozenset[str]
+    averages: re.Pattern[str]  # "bình quân": a fractional count is an average after these
     after_qualifiers: dict[str, str]
     comparatives: dict[str, str]  # "nhỏ" -> less_than: the bound of "nhỏ hơn 20 triệu"
     baselines: tuple[str, ...]  # "so với": what makes "ADJ hơn N" a difference
@@ -262,6 +265,7 @@ def lexicon() -> Lexicon:
         money_nouns=frozenset(_key(w) for w in u["implied"].get("money_nouns", ())),
         former=frozenset(_key(w) for w in u["people"].get("former", ())),
         person_suffixes=tuple(" " + w for w in u["people"].get("person_suffixes", ())),
+        person_prefixes=tuple(w + " " for w in u["people"].get("person_prefixes", ())),
         not_person=frozenset(_key(w) for w in u["people"].get("not_person", ())),
         not_after_money=frozenset(u["reject"]["money_words"]),
         money_after_scale=frozenset(u["reject"].get("money_after_scale", [])),
@@ -280,6 +284,7 @@ def lexicon() -> Lexicon:
         not_labels=frozenset(_key(w) for w in ctx["labels"]["except"]),
         not_nouns=frozenset(ctx["head"]["not_nouns"]),
         not_noun_starts=frozenset(ctx["head"]["not_noun_starts"]),
+        not_counted=_not_counted(units, ctx, u),
         compounds=frozenset(ctx["head"]["compounds"]),
         prefixes=frozenset(ctx["head"].get("prefixes", ())),
         ratio_words=frozenset(ctx["head"]["ratio_words"]),
@@ -313,6 +318,7 @@ def lexicon() -> Lexicon:
         age_words=frozenset(u["reject"].get("age_words", ())),
         after_one=frozenset(u["reject"]["after_one"]),
         fractional=frozenset(u["reject"]["fractional"]),
+        averages=re.compile(rf"{alternation(u['reject'].get('average_words', ()), True)}(?!\w)"),
         after_qualifiers={_key(k): v for k, v in q["after"].items()},
         comparatives={
             **{_key(w): "more_than" for w in q["comparatives"]["higher"]},
@@ -323,6 +329,15 @@ def lexicon() -> Lexicon:
         implied_scales=frozenset(u["implied"]["scales"]),
         implied_cues=re.compile(rf"{alternation(u['implied']['cues'], True)}(?!\w)"),
     )
+
+
+def _not_counted(units: dict, ctx: dict, u: dict) -> frozenset[str]:
+    """Words of ``not_counted.txt`` that no unit list of ours names as a counted noun."""
+    from cyberlib.resources import load_wordlist
+
+    ours = set(units) | set(ctx["head"]["compounds"]) | {_key(w) for w in u["people"]["nouns"]}
+    ours |= set(u["reject"]["classifiers"]) | {_key(w) for w in u["people"].get("former", ())}
+    return frozenset(w for w in load_wordlist("not_counted.txt") if w not in ours)
 
 
 def _key(words: str) -> str:
