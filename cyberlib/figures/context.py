@@ -542,6 +542,12 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
         return " ".join([unit, *words]).strip()
     digit = next((i for i, w in enumerate(words) if _has_digit(w)), None)
     words = words[:digit]  # "700 đồng lên 150.400 đồng": the next figure, no subject
+    if kind == "money":
+        head = _head_after(sentence, unit_end, stop, limit)
+        if head:
+            # "PVC chỉ đạt 222 tỷ đồng lợi nhuận ròng", "ghi nhận 240 triệu USD (khoảng
+            # 5.400 tỷ đồng) doanh thu": a head noun right after the amount names it
+            return head
     if words and words[0].lower() in _fillers():
         words = []
     if kind == "measure" and words:
@@ -586,6 +592,31 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
             found = _subject_before(clauses[-3], ctx)
         return found
     return " ".join(words)
+
+
+def _head_after(sentence: str, end: int, stop: frozenset[str], limit: int) -> str:
+    """The words after an amount ending at ``end`` when they start with a head noun of the
+    subject list, past an aside restating the amount ("240 triệu USD (5.400 tỷ đồng)
+    doanh thu") or the end of the aside the amount stands in; else ""."""
+    m = _AFTER_ASIDE.match(sentence, end)
+    at = m.end() if m is not None else end
+    words = [w.group() for w in itertools.islice(_WORD.finditer(sentence, at), limit + 1)]
+    words = _words_until_stop(words, stop, limit)
+    digit = next((i for i, w in enumerate(words) if _has_digit(w)), None)
+    found = " ".join(words[:digit])  # "… tháng 2/2017": the next figure, no subject
+    head = _subject_heads()[0].match(found)
+    if head is None or not found or found.lower().startswith(_money_forms()):
+        return ""  # "300 USD tiền ảo Bitcoin": the form the money takes, not what it is
+    return found
+
+
+@lru_cache(maxsize=1)
+def _money_forms() -> tuple[str, ...]:
+    return tuple(w.lower() for w in _subject_list("money_forms"))
+
+
+# an aside after an amount, or the end of the one it stands in, before a head noun
+_AFTER_ASIDE = re.compile(r"[^\S\n]*(?:\([^()\n]{0,80}\)|\))")
 
 
 def _words_until_stop(
@@ -736,7 +767,12 @@ def _subject_before(clause: str, ctx: dict) -> str:
                 span_to = last.end()  # "tham ô tài sản đối với số tiền": both heads
         words = clause[head.start() : span_to].split() if span_to else head.group().split()
         before = clause[: head.start()].split()
-        if before and f"{before[-1].lower()} {words[0].lower()}" in head_words():
+        worth = (
+            not earlier
+            and " ".join(head.group().lower().split()) in generic
+            and " ".join(head.group().lower().split()) not in ctx.get("spanned_heads", ())
+        )
+        if before and not worth and f"{before[-1].lower()} {words[0].lower()}" in head_words():
             words.insert(0, before[-1])  # "lượng" -> "sản lượng": never half a word
             before.pop()
         # the head's own modifiers before it: "tổng huy động vốn", "tổng vốn tài sản"
@@ -744,7 +780,30 @@ def _subject_before(clause: str, ctx: dict) -> str:
             if not before or not _modifies(before[-1], stop):
                 break
             words.insert(0, before.pop())
+            worth = False  # "tổng trị giá": a noun phrase of its own
         n_head = len(words)
+        if worth:
+            # "nhóm ăn cắp gỗ trị giá 16 triệu rouble": "trị giá" (worth) alone says
+            # nothing; the words before it name what is worth the amount
+            lead: list[str] = []
+            for i in range(len(before) - 1, -1, -1):
+                w = before[i]
+                if not w[0].isalnum() or _has_digit(w):
+                    break
+                if len(lead) >= limit - n_head:
+                    if lead and f"{w} {lead[0]}".lower() in head_words():
+                        lead.pop(0)  # "Nhà| nước": never half a word at the cut
+                    break
+                joined = (i > 0 and f"{before[i - 1]} {w}".lower() in head_words()) or (
+                    bool(lead) and f"{w} {lead[0]}".lower() in head_words()
+                )
+                if w.lower() in stop and not joined:
+                    break  # but "lô hàng": never half a word at a stop word
+                lead.insert(0, w)
+            lead = _strip_fillers(lead)
+            if lead:
+                words = lead + words
+                n_head = len(words)
         rest = clause[span_to or head.end() :].split()
         words += _words_until_stop(rest, stop, limit - len(words))
     else:
