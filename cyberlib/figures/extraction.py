@@ -687,6 +687,12 @@ def _in_set_phrase(set_phrases: re.Pattern[str], low: str, pos: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _frequencies() -> frozenset[str]:
+    """Period phrases that are a rate ("hàng tháng"): never carried to the next sentence."""
+    return frozenset(lexicon().context["period"].get("frequencies", ()))
+
+
 def _clause_start(text: str, pos: int) -> str:
     """The first words of the clause holding ``pos`` (lowercase, at most 40 characters)."""
     lo = max(0, pos - 300)
@@ -1186,7 +1192,8 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
             last_subject, subject_span = subject, span
         period = period_of(sentence, rel, fig.end - s0)
         if period is not None:
-            last_period = (paragraph, period, span)
+            if period.lower() not in _frequencies():
+                last_period = (paragraph, period, span)  # "hàng tháng" is this sentence's
         elif (
             opens_period
             and last_period is not None

@@ -43,3 +43,12 @@ def test_a_contrast_carries_the_period_not_the_source():
     row = _row(text, "1.325%")
     assert row["period"] == "2024"
     assert row["source"] is None
+
+
+def test_a_frequency_is_the_rate_of_its_own_sentence_only():
+    text = (
+        "Năm 2016, các doanh nghiệp vận tải nộp 200 triệu đồng. Theo đó, hàng tháng các cá "
+        "nhân phải nộp 2 triệu đồng. Cụ thể, ông A đã nhận của 57 doanh nghiệp hơn 4 tỉ đồng."
+    )
+    assert _row(text, "2 triệu đồng")["period"] == "hàng tháng"
+    assert _row(text, "hơn 4 tỉ đồng")["period"] == "2016"  # the statement's, not the rate
