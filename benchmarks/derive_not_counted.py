@@ -20,7 +20,9 @@ numeral (M), and either
 
 The extractor still counts a listed word that its own unit lists name (``units.toml``,
 ``figure_context.toml`` compounds): those lists win. ``--check`` exits 1 when the data
-file differs from what the tagged corpus gives (the test suite runs it).
+file differs from what the tagged corpus gives. The file names the model folder it was
+derived from (``# source: pos_crf_vlsp2013_20230303``); the test suite compares the two
+when the installed underthesea ships that same folder.
 """
 
 from __future__ import annotations
@@ -87,13 +89,14 @@ def main(argv: list[str] | None = None) -> int:
     if path is None:
         print("underthesea's POS test sentences (test_output.txt) are not installed")
         return 2
-    text = HEADER + "".join(w + "\n" for w in derive(path))
+    words = derive(path)
+    text = HEADER + f"# source: {path.parent.name}\n" + "".join(w + "\n" for w in words)
     if args.check:
         same = OUT.is_file() and OUT.read_text(encoding="utf-8") == text
         print(f"{OUT.name}: {'up to date' if same else 'differs from ' + str(path.name)}")
         return 0 if same else 1
     OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)} ({text.count(chr(10)) - HEADER.count(chr(10))} words)")
+    print(f"wrote {OUT.relative_to(ROOT)} ({len(words)} words)")
     return 0
 
 
