@@ -767,11 +767,8 @@ def _subject_before(clause: str, ctx: dict) -> str:
                 span_to = last.end()  # "tham ô tài sản đối với số tiền": both heads
         words = clause[head.start() : span_to].split() if span_to else head.group().split()
         before = clause[: head.start()].split()
-        worth = (
-            not earlier
-            and " ".join(head.group().lower().split()) in generic
-            and " ".join(head.group().lower().split()) not in ctx.get("spanned_heads", ())
-        )
+        key = " ".join(head.group().lower().split())
+        worth = not earlier and key in generic and key not in ctx.get("spanned_heads", ())
         if before and not worth and f"{before[-1].lower()} {words[0].lower()}" in head_words():
             words.insert(0, before[-1])  # "lượng" -> "sản lượng": never half a word
             before.pop()
