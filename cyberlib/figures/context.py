@@ -812,7 +812,11 @@ def _subject_before(clause: str, ctx: dict) -> str:
         if digits:  # "185 triệu euro ~ tương đương": nothing after the figure before
             lex = lexicon()
             words = words[digits[-1] + 1 :]
-            while words and (words[0].lower() in lex.scale_set or words[0].lower() in lex.units):
+            while words and (
+                words[0].lower() in lex.scale_set
+                or words[0].lower() in lex.units
+                or words[0].lower() in lex.classifiers  # "9.137 chiếc và xe chuyên dụng"
+            ):
                 words = words[1:]
         # fillers are never a subject ("~ tương đương 234 triệu bảng", "ở mức 6,5%")
         fillers = _fillers()

@@ -651,7 +651,11 @@ def _figure(
         start=qstart, end=end, value=float(value), value_high=float(high), unit=unit,
         unit_text=unit_text, qualifier=qualifier, change=change, kind=kind,
         unit_start=unit_start, num_start=start, num_end=m.end("num"),
-        scaled=bool(tail) and kind == COUNT and unit not in lex.canonical,
+        # ... but a classifier says things are counted ("180 triệu chiếc iPhone")
+        scaled=bool(tail)
+        and kind == COUNT
+        and unit not in lex.canonical
+        and unit.split(" ", 1)[0] not in lex.classifiers,
     )  # fmt: skip
 
 
@@ -923,9 +927,15 @@ def _noun_after_classifier(text: str, end: int) -> tuple[int, str | None]:
         or (noun.split(" ", 1)[0] in lex.not_noun_starts and noun not in lex.units)
     ):
         return end, None  # "2 con và …", "7 cây còn lại": no noun after the classifier
-    if " " not in noun and noun.isascii() and noun not in lex.units:
-        return end, None  # "gái 1 con sexy": a foreign word, likely no noun
+    if " " not in noun and noun not in lex.units and not _vietnamese(noun):
+        return end, None  # "gái 1 con sexy": a foreign word, likely no noun; "xe" is ours
     return end, noun
+
+
+def _vietnamese(word: str) -> bool:
+    """Whether a lowercase word may be Vietnamese: not plain ASCII, or a syllable of the
+    word list of two letters or more ("xe", but not "sexy", "x")."""
+    return not word.isascii() or (len(word) >= 2 and word in _syllables())
 
 
 def _comparative(text: str, end: int, adjective: str, unit: str) -> str:
@@ -985,13 +995,15 @@ def _part_of_whole(value: float, of: str, m: re.Match[str], num2: str | None) ->
 
 
 def _amount_after_label(num: str, low_unit: str | None) -> bool:
-    """Whether a number after a label word is plainly an amount: money or a percentage
-    written with a thousands separator or a decimal ("mỗi tháng 300.000 đồng", "lần
-    20.000 USD"), which no date, ordinal or name is ("tháng 5", "lần 2")."""
-    if low_unit is None or not any(c in num for c in ".,"):
+    """Whether a number after a label word is plainly an amount: a percentage ("tốc độ
+    52%"), or money written with a thousands separator or a decimal ("mỗi tháng 300.000
+    đồng", "lần 20.000 USD"), which no date, ordinal or name is ("tháng 5", "lần 2")."""
+    if low_unit is None:
         return False
     kind = lexicon().units.get(" ".join(low_unit.split()), ("", ""))[1]
-    return kind in (MONEY, PERCENT)
+    if kind == PERCENT:
+        return True  # "tốc độ 52%": no label's number is a percentage
+    return kind == MONEY and any(c in num for c in ".,")
 
 
 def _classified(text: str, at: int, end: int, word: str) -> tuple[str, str] | None:
@@ -1001,19 +1013,25 @@ def _classified(text: str, at: int, end: int, word: str) -> tuple[str, str] | No
     The classifier stays with its noun ("12 chiếc ô tô": "chiếc ô tô", "4 bức thư"), as
     DESIGN.md keeps a counted noun's whole head; when the noun alone is a listed unit the
     classifier adds nothing ("77 chiếc ảnh": image). After "bản" the document is what is
-    counted ("3 bản quy hoạch": "quy hoạch"); "con" alone is the unit of animals ("300 con
-    dê", "hơn 1.000 con.")."""
+    counted ("3 bản quy hoạch": "quy hoạch"); "con" counts alone only where no noun follows
+    ("hơn 1.000 con.", "100 con còn lại"), and keeps its noun like the others ("8 con bò")."""
     lex = lexicon()
     nend, noun = _noun_after_classifier(text, end)
-    if word in lex.kept_classifiers:
-        if noun is None and (_clause_ends(text, end) or lex.remaining.match(text, end)):
-            return word, text[at:end]  # "hơn 1.000 con.", "100 con còn lại": named before
-        return None if noun is None else (word, text[at:end])
-    if noun is None:
-        if word in lex.alone_classifiers or (
-            word in lex.end_classifiers and _clause_ends(text, end)
+    if word in lex.kept_classifiers and noun is None:
+        nxt = _NEXT_WORD.match(text, end)
+        if (
+            _clause_ends(text, end)
+            or lex.remaining.match(text, end)
+            or (nxt is not None and nxt.group(1) in lex.changes)
         ):
-            return word, text[at:end]  # "hơn 30 cây bị đục", "bán 304.427 chiếc.": named before
+            # "hơn 1.000 con.", "100 con còn lại", "12 con giảm dần": named before; but
+            # "gái 1 con sexy", "mua 2 con và …", "bà mẹ 5 con": no count
+            return word, text[at:end]
+        return None
+    if noun is None:
+        if word in lex.alone_classifiers or word in lex.end_classifiers:
+            # "hơn 30 cây bị đục", "bán 304.427 chiếc.", "9.137 chiếc và …": named before
+            return word, text[at:end]
         return None
     if noun in lex.people_classifiers:
         return f"{word} {noun}", text[at:nend]  # "8 cái tên": names, not people

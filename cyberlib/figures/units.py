@@ -76,6 +76,37 @@ def currencies() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     return names, symbols, frozenset(codes)
 
 
+def territory_currencies(families: dict[str, list[str]]) -> dict[str, str]:
+    """Currency names made of a family word and a country ("đô la Đài Loan" -> "twd").
+
+    ``families`` maps an English family word ("dollar") to its Vietnamese spellings; each
+    spelling is paired with the Vietnamese CLDR name of every territory whose one legal
+    tender's English name ends in that word. Territory names with a comma or brackets
+    ("Quần đảo Cocos (Keeling)") are left out.
+
+    >>> names = territory_currencies({"franc": ["francs"], "dollar": ["đô-la"]})
+    >>> names["francs thụy sĩ"], names["đô-la đài loan"], "francs pháp" in names
+    ('chf', 'twd', False)
+    """
+    from babel import Locale
+    from babel.numbers import get_territory_currencies
+
+    from cyberlib.normalization import normalize_unicode
+
+    vi, en = Locale("vi"), Locale("en")
+    out: dict[str, str] = {}
+    for territory, name in vi.territories.items():
+        if not territory.isalpha() or any(c in name for c in ",()&"):
+            continue
+        tender = get_territory_currencies(territory, tender=True)
+        if len(tender) != 1:
+            continue
+        family = en.currencies.get(tender[0], "").rsplit(None, 1)[-1:]
+        for spelling in families.get(family[0].lower(), ()) if family else ():
+            out[_key(normalize_unicode(f"{spelling} {name}"))] = tender[0].lower()
+    return out
+
+
 @lru_cache(maxsize=1)
 def head_words() -> frozenset[str]:
     """Lowercase Vietnamese words of two or three syllables, to keep a counted noun whole
@@ -241,9 +272,17 @@ def lexicon() -> Lexicon:
         units[_key(symbol)] = (code, MONEY)
     for code in codes:
         units[code] = (code, MONEY)
+    for name, code in territory_currencies(u["money_families"]).items():
+        units.setdefault(name, (code, MONEY))
     for kind in (MONEY, PERCENT, COUNT, DURATION):
         for word, canon in u[kind].items():
             units[_key(word)] = (canon, kind)
+    for spellings in u["money_families"].values():  # "đô la Hong Kong": "đô-la Hong Kong" too
+        for key, (code, kind) in list(units.items()):
+            first = next((sp for sp in spellings if key.startswith(f"{sp} ")), None)
+            if kind == MONEY and first is not None:
+                for other in spellings:
+                    units.setdefault(other + key[len(first) :], (code, MONEY))
     for word, (canon, factor) in u[MEASURE].items():
         units[_key(word)] = (canon, MEASURE)
         if float(factor) != 1.0:
