@@ -238,8 +238,16 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
         # "tháng 5", "quý II" with no year; "5 năm qua", "vài ngày qua"
         if m.start() and low[m.start() - 1].isalnum():
             continue
-        if not _baseline(low, m.start()):
-            out.append((m.start(), m.end(), " ".join(sentence[m.start() : m.end()].split())))
+        start, end = m.span()
+        if low.startswith(("tháng", "quý"), start):
+            # the month's part and its place in time are the period's: "nửa cuối tháng 5",
+            # "cuối tháng 7 tới", "tháng 6 vừa qua" (but "từ tháng 5 tới nay": a span)
+            before = _MONTH_PART.search(low, max(0, start - 12), start)
+            after = _MONTH_PLACE.match(low, end)
+            start = before.start() if before else start
+            end = after.end() if after else end
+        if not _baseline(low, start):
+            out.append((start, end, " ".join(sentence[start:end].split())))
     for m in pats["phrase"].finditer(low) if any(w in low for w in phrases) else ():
         if m.start() and low[m.start() - 1].isalnum():
             continue
@@ -256,6 +264,8 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
 
 
 _NOT_SINCE = ("từ trước ", "xưa ")
+_MONTH_PART = re.compile(r"(?<!\w)(?:nửa[^\S\n]+)?(?:đầu|cuối|giữa)[^\S\n]+$")
+_MONTH_PLACE = re.compile(r"[^\S\n]+(?:vừa qua|tới|này|qua)(?!\w)(?![^\S\n]+(?:nay|đây)(?!\w))")
 _DATE = re.compile(r"\d[/-]\d")  # a sentence without one has no cut-off date
 
 
@@ -531,7 +541,12 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
                 # "Tổng khối lượng giao dịch đạt 20,4 triệu cổ phiếu"
                 return _subject_before(sentence[cut + 1 : fig_start], ctx)
         unit = sentence[unit_start:unit_end]
-        if not words and unit.lower() in _subject_list("bare_units"):
+        before = sentence[max(0, fig_start - 12) : fig_start].split()[-1:]
+        if (
+            not words
+            and unit.lower() in _subject_list("bare_units")
+            and before != ["của"]  # "chiếm đoạt tài sản của 33 người": their property
+        ):
             # "lực lượng lao động của TKV giảm 15.000 người": a bare "người" says less
             # than the noun phrase before the figure, when a head noun starts one there
             cut = max(sentence.rfind(c, 0, fig_start) for c in ",;:()")
