@@ -608,8 +608,17 @@ def _figure(
         and not _FROM_TO.match(text, end)
     ):
         qualifier, qstart = "more_than", prev[0][1]  # "lãi suất chỉ từ 7%/năm", "giá từ 1 tỷ"
-    if qualifier == "exact" and change is None and lex.estimate.search(_clause_start(text, start)):
-        qualifier = "approx"  # "Ước tính sản lượng … đạt 1,6 triệu tấn"
+    if (
+        qualifier == "exact"
+        and change is None
+        and (
+            lex.estimate.search(_clause_start(text, start))
+            or lex.estimate.search(_clause_start(text, start, commas=False))
+        )
+    ):
+        # "Ước tính sản lượng … đạt 1,6 triệu tấn"; "Ước 6 tháng đầu năm, Quỹ … thu được
+        # 907 tỷ đồng, tổng chi … là 1.714 tỷ đồng": the opener hedges its whole sentence
+        qualifier = "approx"
     if ordered:
         qualifier = lex.order_qualifier
     if qstart == start and change is None and prev and kind in (COUNT, DURATION):
@@ -697,13 +706,14 @@ def _frequencies() -> frozenset[str]:
     return frozenset(lexicon().context["period"].get("frequencies", ()))
 
 
-def _clause_start(text: str, pos: int) -> str:
-    """The first words of the clause holding ``pos`` (lowercase, at most 40 characters)."""
+def _clause_start(text: str, pos: int, commas: bool = True) -> str:
+    """The first words of the clause holding ``pos`` (lowercase, at most 40 characters);
+    with ``commas=False``, of its sentence (a comma ends no clause then)."""
     lo = max(0, pos - 300)
     cut = max(
         text.rfind(".", lo, pos), text.rfind(";", lo, pos), text.rfind(":", lo, pos),
         text.rfind("!", lo, pos), text.rfind("?", lo, pos), text.rfind("\n", lo, pos),
-        text.rfind(",", lo, pos),
+        text.rfind(",", lo, pos) if commas else -1,
     )  # fmt: skip
     lo = max(lo, cut + 1)
     return text[lo : min(pos, lo + 40)].lstrip(" \"'“(").lower()
