@@ -541,11 +541,11 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
                 # "Tổng khối lượng giao dịch đạt 20,4 triệu cổ phiếu"
                 return _subject_before(sentence[cut + 1 : fig_start], ctx)
         unit = sentence[unit_start:unit_end]
-        before = sentence[max(0, fig_start - 12) : fig_start].split()[-1:]
+        word_before = sentence[max(0, fig_start - 12) : fig_start].split()[-1:]
         if (
             not words
             and unit.lower() in _subject_list("bare_units")
-            and before != ["của"]  # "chiếm đoạt tài sản của 33 người": their property
+            and word_before != ["của"]  # "chiếm đoạt tài sản của 33 người": their property
         ):
             # "lực lượng lao động của TKV giảm 15.000 người": a bare "người" says less
             # than the noun phrase before the figure, when a head noun starts one there

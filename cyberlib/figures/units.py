@@ -240,7 +240,7 @@ class Lexicon:
     kept_classifiers: frozenset[str]
     remaining: re.Pattern[str]  # "100 con còn lại": a kept classifier counts alone before it
     alone_classifiers: frozenset[str]  # "hơn 30 cây bị đục": the classifier alone, no noun
-    end_classifiers: frozenset[str]  # "bán 304.427 chiếc.": alone at a clause end
+    end_classifiers: frozenset[str]  # "bán 304.427 chiếc.", "9.137 chiếc và": alone
     dropped_classifiers: frozenset[str]
     address_nouns: frozenset[str]
     age_words: frozenset[str]
