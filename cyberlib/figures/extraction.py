@@ -1023,10 +1023,14 @@ def _classified(text: str, at: int, end: int, word: str) -> tuple[str, str] | No
     The classifier stays with its noun ("12 chiếc ô tô": "chiếc ô tô", "4 bức thư"), as
     DESIGN.md keeps a counted noun's whole head; when the noun alone is a listed unit the
     classifier adds nothing ("77 chiếc ảnh": image). After "bản" the document is what is
-    counted ("3 bản quy hoạch": "quy hoạch"); "con" counts alone only where no noun follows
-    ("hơn 1.000 con.", "100 con còn lại"), and keeps its noun like the others ("8 con bò")."""
+    counted ("3 bản quy hoạch": "quy hoạch"), and a container or kind keeps its noun even
+    when the noun is a listed unit ("3 mẫu nước": water samples); "con" counts alone only
+    where no noun follows ("hơn 1.000 con.", "100 con còn lại"), and keeps its noun like the
+    others ("8 con bò")."""
     lex = lexicon()
     nend, noun = _noun_after_classifier(text, end)
+    if word in lex.measure_classifiers and noun in lex.not_counted:
+        noun = None  # "2 hộp liền", "3 gói nhỏ": a container and no noun after it
     if word in lex.kept_classifiers and noun is None:
         nxt = _NEXT_WORD.match(text, end)
         if (
@@ -1045,7 +1049,9 @@ def _classified(text: str, at: int, end: int, word: str) -> tuple[str, str] | No
         return None
     if noun in lex.people_classifiers:
         return f"{word} {noun}", text[at:nend]  # "8 cái tên": names, not people
-    if word in lex.dropped_classifiers or _count_unit(noun) != noun:
+    if word in lex.dropped_classifiers or (
+        word not in lex.measure_classifiers and _count_unit(noun) != noun
+    ):
         return noun, text[at:nend]
     return f"{word} {noun}", text[at:nend]
 

@@ -242,6 +242,7 @@ class Lexicon:
     alone_classifiers: frozenset[str]  # "hơn 30 cây bị đục": the classifier alone, no noun
     end_classifiers: frozenset[str]  # "bán 304.427 chiếc.", "9.137 chiếc và": alone
     dropped_classifiers: frozenset[str]
+    measure_classifiers: frozenset[str]  # "3.000 thùng thuốc lá": the pair, never the noun's unit
     address_nouns: frozenset[str]
     age_words: frozenset[str]
     after_one: frozenset[str]
@@ -263,6 +264,7 @@ def lexicon() -> Lexicon:
     (('gbp', 'money'), 'nearly')
     """
     u = load_toml("units.toml")
+    measures = list(u["reject"].get("measure_classifiers", ()))
     units: dict[str, tuple[str, str]] = {}
     factors: dict[str, float] = {}
     names, symbols, codes = currencies()
@@ -344,15 +346,16 @@ def lexicon() -> Lexicon:
         implied_other=int(u["implied"].get("other_context", 0)),
         hour_cues=frozenset(_key(w) for w in u["reject"]["hour_cues"]),
         set_phrases=re.compile(rf"{alternation(u['reject']['set_phrases'], True)}(?!\w)"),
-        classifiers=frozenset(u["reject"]["classifiers"]),
+        classifiers=frozenset(u["reject"]["classifiers"] + measures),
         kept_classifiers=frozenset(u["reject"].get("kept_classifiers", ())),
         remaining=re.compile(
             rf"[^\S\n]+(?:{alternation(u['reject'].get('remaining_words', ()))})(?!\w)",
             re.IGNORECASE,
         ),
-        alone_classifiers=frozenset(u["reject"].get("alone_classifiers", ())),
+        alone_classifiers=frozenset(u["reject"].get("alone_classifiers", []) + measures),
         end_classifiers=frozenset(u["reject"].get("end_classifiers", ())),
         dropped_classifiers=frozenset(u["reject"].get("dropped_classifiers", ())),
+        measure_classifiers=frozenset(measures),
         address_nouns=frozenset(u["reject"].get("address_nouns", ())),
         age_words=frozenset(u["reject"].get("age_words", ())),
         after_one=frozenset(u["reject"]["after_one"]),
@@ -375,7 +378,8 @@ def _not_counted(units: dict, ctx: dict, u: dict) -> frozenset[str]:
     from cyberlib.resources import load_wordlist
 
     ours = set(units) | set(ctx["head"]["compounds"]) | {_key(w) for w in u["people"]["nouns"]}
-    ours |= set(u["reject"]["classifiers"]) | {_key(w) for w in u["people"].get("former", ())}
+    ours |= set(u["reject"]["classifiers"]) | set(u["reject"].get("measure_classifiers", ()))
+    ours |= {_key(w) for w in u["people"].get("former", ())}
     return frozenset(w for w in load_wordlist("not_counted.txt") if w not in ours)
 
 
