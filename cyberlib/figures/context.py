@@ -380,6 +380,8 @@ def _clean_source(x: str, strict: bool = False, initial: bool = True) -> str | N
     words = words[:cut]
     while words and words[-1].lower() in src["trailing"]:
         words.pop()
+    if words and words[-1].lower() == "theo":
+        return None  # "Theo thống kê, …": the cue is the noun after "Theo", no speaker
     if "của" in words[:-1]:
         # "chuyên gia của WB", "báo cáo của Bộ Công an": the named body after "của"
         after = words[len(words) - words[::-1].index("của") :]
@@ -402,7 +404,13 @@ def _clean_source(x: str, strict: bool = False, initial: bool = True) -> str | N
     titled = x.split()
     if titled and titled[0].lower() in src["titles"]:
         titled = titled[1:]  # "ông Sebastian", "chị Hạnh": a title, then the name
-    if strict and any(w in lexicon().not_nouns for w in titled):
+    lex = lexicon()
+    if strict and any(w in lex.not_nouns for w in titled):
+        return None
+    one = x.lower() if " " not in x else ""
+    if one and (one in lex.not_nouns or one in lex.number_words or one in src["not_speakers"]):
+        # one capitalised function or number word opening the sentence before a cue that
+        # is a noun here: "Như thông tin đã đưa", "Một thống kê của …", "Đáng lưu ý"
         return None
     return x
 
