@@ -123,7 +123,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:năm|tháng{_S}+\d{{1,2}}[/-])|tháng{_S}+\d{{1,2}}{_S}+năm|(?:nửa|quý){_S}+"
             rf"(?:đầu|cuối|[ivx\d]{{1,4}}){_S}+năm|(?:từ{_S}+nay{_S}+)?đến{_S}+năm"
             rf"|(?:nửa|quý){_S}+"
-            rf"(?:đầu|cuối|[ivx\d]{{1,4}}){_S}+năm){_S}*$"
+            rf"(?:đầu|cuối|[ivx\d]{{1,4}}){_S}+năm|(?:những|các){_S}+năm){_S}*$"
         ),
         # "loose" periods, in two patterns each looked for only where its words are (see
         # _loose): a month or quarter without a year, "tháng 5", "quý II" ...
