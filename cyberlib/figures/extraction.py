@@ -557,6 +557,13 @@ def _figure(
         return None
     if kind == COUNT and value == 1 and not tail and num2 is None and not _listed(text, start, end):
         return None  # "mượn 1 cây xẻng", "gọi 1 người": one thing in a story, not a figure
+    if (
+        kind == COUNT
+        and value <= lex.kinship_most
+        and not tail
+        and " ".join(unit_text.lower().split()) in lex.kinship
+    ):
+        return None  # "2 vợ chồng", "6 con trai": a family in a story, not a figure
     if head is not None and head.lower() in lex.reject_after:
         return None
     if m.group("short") is not None:

@@ -246,6 +246,8 @@ class Lexicon:
     address_nouns: frozenset[str]
     age_words: frozenset[str]
     after_one: frozenset[str]
+    kinship: frozenset[str]  # "2 vợ chồng", "6 con trai": a family's make-up, no figure
+    kinship_most: float
     fractional: frozenset[str]
     averages: re.Pattern[str]  # "bình quân": a fractional count is an average after these
     after_qualifiers: dict[str, str]
@@ -359,6 +361,8 @@ def lexicon() -> Lexicon:
         address_nouns=frozenset(u["reject"].get("address_nouns", ())),
         age_words=frozenset(u["reject"].get("age_words", ())),
         after_one=frozenset(u["reject"]["after_one"]),
+        kinship=frozenset(u["reject"].get("kinship", ())),
+        kinship_most=float(u["reject"].get("kinship_most", 0)),
         fractional=frozenset(u["reject"]["fractional"]),
         averages=re.compile(rf"{alternation(u['reject'].get('average_words', ()), True)}(?!\w)"),
         after_qualifiers={_key(k): v for k, v in q["after"].items()},
