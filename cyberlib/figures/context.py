@@ -106,7 +106,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "range_tail": re.compile(rf"{_S}*[-–—]{_S}*({_YEAR})(?!\d)"),
         "year_head": re.compile(
             rf"(?:^|[^\w])(?P<pre>(?:{alternation(ctx['period']['not_before_year'])}){_S}+)?"
-            rf"(?:năm|tháng{_S}+(?P<month>\d{{1,2}})[/-]|(?P<quarter>quý{_S}+[ivx\d]{{1,4}})/)"
+            rf"(?:năm|tháng{_S}+(?P<month>\d{{1,2}})[/.-]|(?P<quarter>quý{_S}+[ivx\d]{{1,4}})/)"
             rf"{_S}*$"
         ),
         # a cut-off date: "(tính) đến (hết) (ngày) 31/12/2015", "đến 31-12-2016"
@@ -265,7 +265,10 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
 
 _NOT_SINCE = ("từ trước ", "xưa ")
 _MONTH_PART = re.compile(r"(?<!\w)(?:nửa[^\S\n]+)?(?:đầu|cuối|giữa)[^\S\n]+$")
-_MONTH_PLACE = re.compile(r"[^\S\n]+(?:vừa qua|tới|này|qua)(?!\w)(?![^\S\n]+(?:nay|đây)(?!\w))")
+_MONTH_PLACE = re.compile(
+    r"[^\S\n]+(?:năm (?:nay|ngoái|trước|tới)|vừa qua|tới|này|qua)(?!\w)"
+    r"(?![^\S\n]+(?:nay|đây)(?!\w))"
+)
 _DATE = re.compile(r"\d[/-]\d")  # a sentence without one has no cut-off date
 
 
