@@ -1036,8 +1036,8 @@ def _classified(text: str, at: int, end: int, word: str) -> tuple[str, str] | No
     others ("8 con bò")."""
     lex = lexicon()
     nend, noun = _noun_after_classifier(text, end)
-    if word in lex.measure_classifiers and noun in lex.not_counted:
-        noun = None  # "2 hộp liền", "3 gói nhỏ": a container and no noun after it
+    if noun in lex.not_counted:
+        noun = None  # "2 hộp liền", "hơn 10 chiếc chủ yếu": no noun after the classifier
     if word in lex.kept_classifiers and noun is None:
         nxt = _NEXT_WORD.match(text, end)
         if (
