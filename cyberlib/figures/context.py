@@ -266,7 +266,7 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
 _NOT_SINCE = ("từ trước ", "xưa ")
 _MONTH_PART = re.compile(r"(?<!\w)(?:nửa[^\S\n]+)?(?:đầu|cuối|giữa)[^\S\n]+$")
 _MONTH_PLACE = re.compile(
-    r"[^\S\n]+(?:năm (?:nay|ngoái|trước|tới)|vừa qua|tới|này|qua)(?!\w)"
+    r"[^\S\n]+(?:năm[^\S\n]+(?:nay|ngoái|trước|tới)|vừa qua|tới|này|qua)(?!\w)"
     r"(?![^\S\n]+(?:nay|đây)(?!\w))"
 )
 _DATE = re.compile(r"\d[/-]\d")  # a sentence without one has no cut-off date
