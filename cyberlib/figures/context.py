@@ -545,7 +545,7 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
         # "700 người bị thương", "300 tài khoản bị khóa": what befell them says which
         words = [after[0], *words[:3]] if words else []
     if kind == "count" and sentence[unit_start:unit_end].lower() not in _of_units():
-        qh = _quantity_heads()
+        qh = _heads_of("quantity_heads")
         if qh.search(sentence, 0, fig_start) is not None:  # rare: the clause is cut only then
             cut = max(sentence.rfind(c, 0, fig_start) for c in ",;:()")
             if qh.search(sentence, cut + 1, fig_start) is not None:
@@ -579,7 +579,10 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
     if kind == "measure" and words:
         cut = max(sentence.rfind(c, 0, fig_start) for c in ",;:()")
         clause = sentence[cut + 1 : fig_start].lower()
-        if _quantity_heads().search(clause) is None and _measure_heads().search(clause) is None:
+        if (
+            _heads_of("quantity_heads").search(clause) is None
+            and _heads_of("measure_heads").search(clause) is None
+        ):
             # "thiệt hại gần 300 ha rừng": what the area is of; but "Công suất thiết kế 4
             # triệu tấn thép": a quantity named before says which
             return " ".join(words)
@@ -678,18 +681,13 @@ def _words_until_stop(
     return out
 
 
-@lru_cache(maxsize=1)
-def _quantity_heads() -> re.Pattern[str]:
-    """Heads that make a count's or measure's subject the words before it."""
-    heads = lexicon().context["subject"].get("quantity_heads", [])
+@lru_cache(maxsize=2)
+def _heads_of(key: str) -> re.Pattern[str]:
+    """Any whole word of the subject list ``key`` of figure_context.toml, in any case:
+    ``quantity_heads`` make a count's or measure's subject the words before it,
+    ``measure_heads`` say what a measure measures ("lượng gỗ")."""
+    heads = lexicon().context["subject"].get(key, [])
     return re.compile(rf"{alternation(heads, True) if heads else '(?!)'}(?!\w)", re.I)
-
-
-@lru_cache(maxsize=1)
-def _measure_heads() -> re.Pattern[str]:
-    """Nouns before a measure that say what it measures ("lượng gỗ", figure_context.toml)."""
-    heads = lexicon().context["subject"].get("measure_heads", [])
-    return re.compile(rf"{alternation(heads, True) if heads else '(?!)'}(?!\w)")
 
 
 @lru_cache(maxsize=8)
