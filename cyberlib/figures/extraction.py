@@ -18,6 +18,7 @@ Rules worth knowing:
 * an unlisted counted noun keeps its whole word ("khách sạn"), nouns for people are
   ``person``; currencies are every ISO 4217 currency of Babel's CLDR data;
 * values are finite and >= 0: a minus sign gives no row, nor a number too long for a float;
+  a signed change in per cent in brackets ("(-0,07%)") is 0.07 with ``change`` decrease;
 * ``source_scope`` says whether the source is named in the figure's sentence or carried
   from the statement before it in the paragraph ("Cụ thể, …"); a sentence longer than
   :data:`~cyberlib.figures.context.MAX_SENTENCE` characters is cut into windows of at most
@@ -206,8 +207,17 @@ def _candidates(low: str) -> Iterable[re.Match[str]]:
     pattern = _pattern()
     go_on = _word_number_goes_on()
     done = 0
-    for at in _start_positions(low):
-        if at < done or (at and low[at - 1] == "-" and at - 1 != done):
+    starts = _start_positions(low)
+    signed: set[int] = set()
+    if "%" in low and "(" in low:
+        signed = {s.end() for s in _SIGNED_PERCENT.finditer(low)}
+        starts = sorted({*starts, *signed})
+        for at in signed:  # the pattern starts no number right after "+": blank it here
+            plus = low.rfind("+", 0, at)
+            if plus >= at - 2:
+                low = f"{low[:plus]} {low[plus + 1 :]}"
+    for at in starts:
+        if at < done or (at and low[at - 1] in "-+−" and at - 1 != done and at not in signed):
             continue
         if not low[at].isdigit():
             w = _WORD_AND_NEXT.match(low, at)
@@ -219,6 +229,12 @@ def _candidates(low: str) -> Iterable[re.Match[str]]:
         if m is not None:
             done = m.end()
             yield m
+
+
+# a change in per cent written with its sign in brackets, as market reports do:
+# "VN-Index giảm 8,04 điểm (-1,08%)"; the end of a match is where the number starts
+_SIGNED_PERCENT = re.compile(r"\([^\S\n]?[-+−][^\S\n]?(?=\d[\d.,]*[^\S\n]?%)")
+_SIGNS = {"+": "increase", "-": "decrease", "−": "decrease"}
 
 
 # a word at a start and what follows it: a sign ("-", "%") or the next word (else None)
@@ -628,6 +644,12 @@ def _figure(
         qualifier = "approx"
     if ordered:
         qualifier = lex.order_qualifier
+    bracket = text.rfind("(", max(0, start - 4), start)
+    signed = _SIGNED_PERCENT.match(text, bracket) if bracket >= 0 else None
+    if signed is not None and signed.end() == start:
+        sign = signed.group().strip(" (")
+        change = change or _SIGNS[sign]  # "(-0,07%)": a fall of 0.07 per cent
+        qstart = bracket + signed.group().index(sign)
     if qstart == start and change is None and prev and kind in (COUNT, DURATION):
         word, pos = prev[0]
         if (
