@@ -1085,11 +1085,12 @@ def _classified(text: str, at: int, end: int, word: str) -> tuple[str, str] | No
     return f"{word} {noun}", text[at:nend]
 
 
-_CLAUSE_END = re.compile(r"[^\S\n]*(?:[.,;:!?)\n]|$)")
+_CLAUSE_END = re.compile(r"[^\S\n]*(?:[.,;:!?)\n\"”»]|$)")
 
 
 def _clause_ends(text: str, end: int) -> bool:
-    """Whether punctuation or the end of the text follows ``end`` (blanks between)."""
+    """Whether punctuation, a closing quote or the end of the text follows ``end`` (blanks
+    between): "bắt được gần 20 con\" …"."""
     return _CLAUSE_END.match(text, end) is not None
 
 
