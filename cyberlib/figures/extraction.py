@@ -573,13 +573,11 @@ def _figure(
         return None
     if kind == COUNT and value == 1 and not tail and num2 is None and not _listed(text, start, end):
         return None  # "mượn 1 cây xẻng", "gọi 1 người": one thing in a story, not a figure
-    if (
-        kind == COUNT
-        and value <= lex.kinship_most
-        and not tail
-        and " ".join(unit_text.lower().split()) in lex.kinship
-    ):
-        return None  # "2 vợ chồng", "6 con trai": a family in a story, not a figure
+    if kind == COUNT and value <= lex.kinship_most and not tail:
+        said = " ".join(unit_text.lower().split())
+        after = _NEXT_WORD.match(text, end)
+        if said in lex.kinship or (after and f"{said} {after.group(1).lower()}" in lex.kinship):
+            return None  # "2 vợ chồng", "6 con trai", "3 người con": a family in a story
     if head is not None and head.lower() in lex.reject_after:
         return None
     if m.group("short") is not None:

@@ -281,6 +281,12 @@ def lexicon() -> Lexicon:
     for kind in (MONEY, PERCENT, COUNT, DURATION):
         for word, canon in u[kind].items():
             units[_key(word)] = (canon, kind)
+    family = {_key(w) for w in u["reject"].get("kinship", ())}
+    for word in map(_key, u["people"]["nouns"]):
+        # "hai luật sư": a person's noun of two or more syllables counts after a number in
+        # words as well; but no family word ("ba người con", "Hai con em vào viện")
+        if " " in word and word not in family and not word.startswith("con "):
+            units.setdefault(word, ("person", COUNT))
     for spellings in u["money_families"].values():  # "đô la Hong Kong": "đô-la Hong Kong" too
         for key, (code, kind) in list(units.items()):
             first = next((sp for sp in spellings if key.startswith(f"{sp} ")), None)
