@@ -369,6 +369,22 @@ def _clause_before(sentence: str, end: int) -> str:
     return sentence[:end]
 
 
+def _outside_commas(text: str) -> list[str]:
+    """``text`` split at the commas outside parentheses: "Thầy Minh (giáo viên ở Hai Bà
+    Trưng, Hà Nội), cho biết" keeps the aside with its speaker."""
+    parts, depth, last = [], 0, 0
+    for i, c in enumerate(text):
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+        elif c == "," and depth == 0:
+            parts.append(text[last:i])
+            last = i + 1
+    parts.append(text[last:])
+    return parts
+
+
 def _clean_source(x: str, strict: bool = False, initial: bool = True) -> str | None:
     """The source named by ``x`` (the words before a cue), or None. ``initial``: ``x``
     opens the sentence, where a capital letter says nothing about a name."""
@@ -379,8 +395,18 @@ def _clean_source(x: str, strict: bool = False, initial: bool = True) -> str | N
         # "Em mang phận “pê đê” Theo số liệu": a capital "Theo" inside opens a sentence
         # whose full stop was lost; what stands before it names no one
         words = words[len(words) - words[::-1].index("Theo") :]
-    cut = next((i for i, w in enumerate(words) if i and w.lower() in src["cut_before"]), None)
+    depth = list(itertools.accumulate(w.count("(") - w.count(")") for w in words))
+    cut = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if i and w.lower() in src["cut_before"] and depth[i] - w.count("(") <= 0
+        ),
+        None,
+    )  # "Thầy Minh (giáo viên ở Hà Nội)": no cut inside the aside
     words = words[:cut]
+    if words and words[-1].endswith(")") and "(" not in " ".join(words):
+        return None  # "… (Hà Nội) cho biết" cut at the bracket: the tail of an aside
     while words and words[-1].lower() in src["trailing"]:
         words.pop()
     if words and words[-1].lower() == "theo":
@@ -390,6 +416,8 @@ def _clean_source(x: str, strict: bool = False, initial: bool = True) -> str | N
         after = words[len(words) - words[::-1].index("của") :]
         if after and after[0][:1].isupper():
             words = after
+    if words and words[0].lower() in src["cut_before"]:
+        return None  # "Tại Việt Nam, thông tin cập nhật …": a place, no speaker
     x = " ".join(words)
     for inner in _PARENS.findall(x):
         first = inner.split(",")[0].strip()
@@ -453,9 +481,13 @@ def _cues(sentence: str) -> tuple[tuple, tuple, tuple]:
         low = sentence
     theo = []
     if "theo" in low:
+        not_after = lexicon().context["source"]["not_after_theo"]
         for m in pats["theo"].finditer(low):
-            x = _clean_source(sentence[m.start("x") : m.end("x")])
-            if x is not None:
+            x = sentence[m.start("x") : m.end("x")]
+            if low[m.start()] == "(":
+                x = x.rstrip().removesuffix(")")  # "(theo Điều 56 Luật BHXH)"
+            x = _clean_source(x)
+            if x is not None and x.split()[0].lower() not in not_after:
                 theo.append((m.start(), x))
         seen = {x for _, x in theo}
         for m in pats["theo_any"].finditer(low):
@@ -490,7 +522,7 @@ def _cues(sentence: str) -> tuple[tuple, tuple, tuple]:
         if not clause.strip() and passive is None:
             # "Thiếu tướng X, Cục trưởng Cục Y, Bộ Công an, cho biết": the speaker and
             # the titles set off by commas; the nearest part that names someone
-            parts = sentence[: m.start()].split(",")[-5:-1]
+            parts = _outside_commas(sentence[: m.start()])[-5:-1]
             x = next(
                 (y for y in map(lambda p: _clean_source(p, strict=True), reversed(parts)) if y),
                 None,
