@@ -111,8 +111,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # a cut-off date: "(tính) đến (hết) (ngày) 31/12/2015", "đến 31-12-2016"
         "until": re.compile(
-            rf"(?<!\w)(?:(?:tính{_S}+)?(?:đến|tới){_S}+(?:hết{_S}+)?|(?<=từ ))(?:ngày{_S}+)?"
-            rf"\d{{1,2}}[/-]\d{{1,2}}(?:[/-]{_YEAR})?(?![\d/-])"
+            rf"(?<!\w)(?:(?:tính{_S}+)?(?:đến|tới){_S}+(?:hết{_S}+)?|(?<=từ ))"
+            rf"(?:(?:ngày{_S}+)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-]{_YEAR})?(?![\d/-])"
+            # "đến ngày 12.7", "đến ngày 31.1.2016": a dotted date only after "ngày"
+            rf"|ngày{_S}+\d{{1,2}}\.\d{{1,2}}(?:\.{_YEAR})?(?![\d/-]|[.,]\d))"
         ),
         # "từ P1 đến P2": the gap between two periods that make one span
         "span_gap": re.compile(rf"{_S}*(?:(?:đến|tới|[-–]){_S}*(?:hết{_S}+)?)?$"),
@@ -255,26 +257,36 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
             continue  # "so với cùng kỳ", "so với năm trước": a comparison baseline
         if low[max(0, m.start() - 10) : m.start()].endswith(_NOT_SINCE):
             continue  # "cao nhất từ trước đến nay": ever, not a period
+        if m.group().startswith("hiện") and _NOT_PRESENT.search(low, 0, m.start()):
+            continue  # "xuất hiện tại Việt Nam", "thực hiện tại": a verb, then "at"
         out.append((m.start(), m.end(), " ".join(m.group().split())))
     if _DATE.search(low) is not None:
         for m in pats["until"].finditer(low):
             out = [p for p in out if not (p[0] < m.end() and p[1] > m.start())]
             out.append((m.start(), m.end(), " ".join(sentence[m.start() : m.end()].split())))
-    return tuple(_spans(sentence, low, sorted(out)) if "từ" in low else out)
+    spans = "từ" in low or _MONTH_TO_MONTH.search(low) is not None
+    return tuple(_spans(sentence, low, sorted(out)) if spans else out)
 
 
 _NOT_SINCE = ("từ trước ", "xưa ")
+# verbs ending in "hiện" (appear, carry out, find, show): "hiện tại" after them is no present
+_NOT_PRESENT = re.compile(r"(?<!\w)(?:xuất|thực|phát|thể|biểu|tái)[^\S\n]+$")
 _MONTH_PART = re.compile(r"(?<!\w)(?:nửa[^\S\n]+)?(?:đầu|cuối|giữa)[^\S\n]+$")
 _MONTH_PLACE = re.compile(
     r"[^\S\n]+(?:năm[^\S\n]+(?:nay|ngoái|trước|tới)|vừa qua|tới|này|qua)(?!\w)"
     r"(?![^\S\n]+(?:nay|đây)(?!\w))"
 )
-_DATE = re.compile(r"\d[/-]\d")  # a sentence without one has no cut-off date
+_DATE = re.compile(r"\d[/-]\d|ngày[^\S\n]+\d{1,2}\.\d")  # else no cut-off date
+
+
+# "tháng 1 đến tháng 3.2016": two months make one span without "từ"
+_MONTH_TO_MONTH = re.compile(r"tháng[^\S\n]+\d{1,2}[^\S\n]*(?:đến|tới|[-–])[^\S\n]*tháng")
 
 
 def _spans(sentence: str, low: str, periods: list[tuple[int, int, str]]) -> list:
     """Join "từ P1 đến P2" into one period ("từ tháng 10/2011 đến tháng 7/2012", "từ năm
-    2009 đến 2011"): P1 preceded by "từ", then "đến"/"tới"/a dash, then P2 or a year."""
+    2009 đến 2011"): P1 preceded by "từ", then "đến"/"tới"/a dash, then P2 or a year; two
+    months need no "từ" ("tháng 1 đến tháng 3.2016")."""
     pats = _patterns()
     years = [m.span() for m in pats["year"].finditer(sentence)] if periods else []
     out: list[tuple[int, int, str]] = []
@@ -304,7 +316,11 @@ def _joins(low: str, first: tuple[int, int, str], at: int) -> bool:
         at - first[1] <= 12
         and gap is not None
         and (gap.group().strip() != "" or low.startswith(("đến", "tới"), at))
-        and pats["span_from"].search(low, max(0, first[0] - 8), first[0]) is not None
+        and (
+            pats["span_from"].search(low, max(0, first[0] - 8), first[0]) is not None
+            or low.startswith("từ ", first[0])  # "từ đầu năm đến ngày 27/6"
+            or (low.startswith("tháng", first[0]) and low.startswith("tháng", at))
+        )
     )
 
 
