@@ -1005,7 +1005,12 @@ def _plainly_counted(num: str, unit_text: str) -> bool:
     if _THOUSANDS.fullmatch(num):
         return True
     first = unit_text.split(None, 1)
-    return len(first) == 2 and first[0].lower() in lexicon().classifiers
+    lex = lexicon()
+    return (
+        len(first) == 2
+        and first[0].lower() in lex.classifiers
+        and " ".join(unit_text.lower().split()) not in lex.units  # "SEA Games 28 tổ chức"
+    )
 
 
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -1102,6 +1107,9 @@ def _count_unit(h: str) -> str:
     if h in lex.people or h.startswith(lex.person_prefixes):
         return "person"
     if h.endswith(lex.person_suffixes) and h not in lex.not_person:
+        first, _, rest = h.partition(" ")
+        if first in lex.measure_classifiers and " " in rest:
+            return h  # "8 nhóm sinh viên": groups of people
         return "person"  # "lập trình viên", "điều tra viên", "bộ trưởng"
     return h
 
