@@ -458,6 +458,7 @@ def _figure(
         keys
         and (keys[0] in lex.labels or pair in lex.labels)
         and pair not in lex.not_labels
+        and not (len(keys) > 1 and keys[1] in lex.not_labels_after)
         and not (tail and low_unit is not None)
         and not _amount_after_label(num, low_unit)
     ):

@@ -213,6 +213,7 @@ class Lexicon:
     orders: dict[str, float]
     labels: frozenset[str]
     not_labels: frozenset[str]
+    not_labels_after: frozenset[str]  # "mỗi lô 60 chiếc": each lot, no lot's number
     not_nouns: frozenset[str]
     not_noun_starts: frozenset[str]  # "còn lại", "mà còn": words that start no noun
     not_counted: frozenset[str]  # "rõ", "vừa", "chắc chắn": word classes no number counts
@@ -331,6 +332,7 @@ def lexicon() -> Lexicon:
         orders={k: float(v) for k, v in load_toml("scales.toml")["orders"].items()},
         labels=frozenset(_key(w) for w in ctx["labels"]["before"]),
         not_labels=frozenset(_key(w) for w in ctx["labels"]["except"]),
+        not_labels_after=frozenset(_key(w) for w in ctx["labels"].get("except_after", ())),
         not_nouns=frozenset(ctx["head"]["not_nouns"]),
         not_noun_starts=frozenset(ctx["head"]["not_noun_starts"]),
         not_counted=_not_counted(units, ctx, u),
