@@ -1001,12 +1001,16 @@ def _syllables() -> frozenset[str]:
 
 def _plainly_counted(num: str, unit_text: str) -> bool:
     """Whether a count is plainly one even right after a name: a number grouped in
-    thousands ("Nhật Bản 39.938 LĐ") or a classifier with its noun ("bà Mai Phương 4 bức
-    thư"); no model or place name reads so ("iPhone 15", "Hà Nội 2025")."""
+    thousands ("Nhật Bản 39.938 LĐ"), a classifier with its noun ("bà Mai Phương 4 bức
+    thư") or people named in two syllables ("Bệnh viện Thận Hà Nội 20 bệnh nhân"); no
+    model or place name reads so ("iPhone 15", "Hà Nội 2025", "SEA Games 28 tổ chức")."""
     if _THOUSANDS.fullmatch(num):
         return True
     first = unit_text.split(None, 1)
     lex = lexicon()
+    said = " ".join(unit_text.lower().split())
+    if len(first) == 2 and unit_text.islower() and lex.units.get(said) == ("person", COUNT):
+        return True  # "bàn giao cho Lào Cai 7 bác sĩ": people, named in two syllables
     return (
         len(first) == 2
         and first[0].lower() in lex.classifiers
