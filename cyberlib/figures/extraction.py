@@ -374,6 +374,9 @@ def _group(text: str, m: re.Match[str], name: str) -> str | None:
     return None if start < 0 else text[start : m.end(name)]
 
 
+_HOUR_MARK = re.compile(r"(?<![\w.,])\d{1,2}h[^\S\n]*$")
+
+
 def _implied_money(
     text: str,
     m: re.Match[str],
@@ -390,6 +393,9 @@ def _implied_money(
         return False
     if not (words[-1] in lex.implied_scales or " ".join(words[-2:]) in lex.implied_scales):
         return False
+    nxt = _NEXT_WORD.match(text, m.end())
+    if nxt is not None and nxt.group(1)[0].isupper() and not _vietnamese(nxt.group(1).lower()):
+        return False  # "hơn 650 triệu Malaysian ringgits", "1 triệu RM": not in đồng
     if 0 <= m.start() - money_at <= lex.implied_context:
         return True
     if last_money[1] and 0 <= m.start() - last_money[0] <= lex.implied_other:
@@ -452,6 +458,8 @@ def _figure(
         return None  # a name: "Ba Lan", "Hai Bà Trưng"
     if in_words and prev and prev[0][0].lower() in _GLUE:
         return None  # the end of a longer number ("… không trăm mười lăm nghìn đồng")
+    if in_words and prev and prev[0][0].lower() in lex.words_not_after:
+        return None  # "nhiều năm Ảnh: …": a noun after "nhiều", no number
     keys = [w.lower() for w, _ in prev]
     pair = " ".join(keys[1::-1])
     if (
@@ -518,6 +526,8 @@ def _figure(
             return None  # "năm tháng" (the years), not "5 months"
         if kind == DURATION and _not_a_duration_after(text, m.end()):
             return None  # "phim 4 năm 2 chàng …": a title, not 4 years
+        if kind == DURATION and _HOUR_MARK.search(text, max(0, start - 8), start):
+            return None  # "Khoảng 15h 20 phút ngày 15/1": the minutes of a time of day
         end, unit_text = m.end(), unit_w
     elif head is not None and not in_words:
         h = head.lower()
@@ -962,7 +972,10 @@ def _noun_after_classifier(text: str, end: int) -> tuple[int, str | None]:
             " " not in noun
             and (noun in lex.not_nouns or noun in lex.reject_after or noun in lex.number_words)
         )
-        or (noun.split(" ", 1)[0] in lex.not_noun_starts and noun not in lex.units)
+        or (
+            (noun.split(" ", 1)[0] in lex.not_noun_starts or noun in lex.not_noun_starts)
+            and noun not in lex.units
+        )
     ):
         return end, None  # "2 con và …", "7 cây còn lại": no noun after the classifier
     if " " not in noun and noun not in lex.units and not _vietnamese(noun):

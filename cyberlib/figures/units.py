@@ -214,6 +214,7 @@ class Lexicon:
     labels: frozenset[str]
     not_labels: frozenset[str]
     not_labels_after: frozenset[str]  # "mỗi lô 60 chiếc": each lot, no lot's number
+    words_not_after: frozenset[str]  # "nhiều năm": a number word after these is a noun
     not_nouns: frozenset[str]
     not_noun_starts: frozenset[str]  # "còn lại", "mà còn": words that start no noun
     not_counted: frozenset[str]  # "rõ", "vừa", "chắc chắn": word classes no number counts
@@ -349,6 +350,7 @@ def lexicon() -> Lexicon:
         lone_words=frozenset(nw["grammar"]["never_alone"]),
         not_before_duration=frozenset(nw["grammar"]["not_before_duration"]),
         words_not_before=frozenset(nw["grammar"]["not_before_unit"]),
+        words_not_after=frozenset(nw["grammar"].get("not_after", ())),
         context=ctx,
         implied_unit=u["implied"]["unit"],
         implied_window=int(u["implied"]["window"]),
