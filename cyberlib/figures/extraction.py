@@ -235,6 +235,8 @@ def _candidates(low: str) -> Iterable[re.Match[str]]:
 # "VN-Index giảm 8,04 điểm (-1,08%)"; the end of a match is where the number starts
 _SIGNED_PERCENT = re.compile(r"\([^\S\n]?[-+−][^\S\n]?(?=\d[\d.,]*[^\S\n]?%)")
 _SIGNS = {"+": "increase", "-": "decrease", "−": "decrease"}
+# an hour written "15h" right before a number of minutes: a time of day ("15h 20 phút")
+_HOUR_MARK = re.compile(r"(?<![\w.,])\d{1,2}h[^\S\n]*$")
 
 
 # a word at a start and what follows it: a sign ("-", "%") or the next word (else None)
@@ -372,9 +374,6 @@ def _value(num: str) -> tuple[float | None, bool, list[str]]:
 def _group(text: str, m: re.Match[str], name: str) -> str | None:
     start = m.start(name)
     return None if start < 0 else text[start : m.end(name)]
-
-
-_HOUR_MARK = re.compile(r"(?<![\w.,])\d{1,2}h[^\S\n]*$")
 
 
 def _implied_money(
@@ -1020,15 +1019,13 @@ def _plainly_counted(num: str, unit_text: str) -> bool:
     if _THOUSANDS.fullmatch(num):
         return True
     first = unit_text.split(None, 1)
+    if len(first) != 2:
+        return False
     lex = lexicon()
-    said = " ".join(unit_text.lower().split())
-    if len(first) == 2 and unit_text.islower() and lex.units.get(said) == ("person", COUNT):
-        return True  # "bàn giao cho Lào Cai 7 bác sĩ": people, named in two syllables
-    return (
-        len(first) == 2
-        and first[0].lower() in lex.classifiers
-        and " ".join(unit_text.lower().split()) not in lex.units  # "SEA Games 28 tổ chức"
-    )
+    listed = lex.units.get(" ".join(unit_text.lower().split()))
+    if listed is None:
+        return first[0].lower() in lex.classifiers  # but "SEA Games 28 tổ chức" is listed
+    return unit_text.islower() and listed == ("person", COUNT)  # "Lào Cai 7 bác sĩ"
 
 
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
