@@ -23,6 +23,7 @@ import re
 from functools import lru_cache
 
 from cyberlib.figures.units import alternation, head_words, lexicon
+from cyberlib.resources import load_wordlist
 
 __all__ = ["MAX_SENTENCE", "WINDOW", "SentenceIndex", "period_of", "source_of", "subject_of"]
 
@@ -30,10 +31,16 @@ _S = r"[^\S\n]"
 MAX_SENTENCE = 1000  # a longer "sentence" (a list, run-on text) is cut into windows ...
 WINDOW = 400  # ... of at most this many characters (the `sentence` of each of its figures)
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*[^\S\n]+")
+# "tỷ đồng.Đặc biệt": a full stop with no blank after it, between a word and a capitalised
+# word, also ends a sentence (scraped text loses the blank)
+_GLUED = re.compile(r"(?<=[^\W\d_]{2})[.!?](?=[^\W\d_]{2})")
+# "TP. Hà Nội", "Q. Ba Đình", "TX. Sơn Tây": abbreviated place words end no sentence
+_ABBREVIATION = re.compile(r"(?<!\w)(?:TP|Tp|TX|Q)\.$")
 _YEAR = r"(?:19|20)\d\d"
 _WORD = re.compile(r"[^\W_]+|[^\w\s]")
 _PARENS = re.compile(r"\(([^()]*)\)")
 _PASSIVE = re.compile(r"(?:^|\s)(?:được|bị|do)\s+(?=\S)(?!.*\s(?:được|bị|do)\s)")
+_DETERMINERS = ("các", "những")  # "các quan chức Lầu Năm Góc": plural words before a noun
 _CREDITS = ("ảnh", "nguồn", "đồ họa", "video", "clip")
 _BASELINE = ("so với", "so cùng", "hơn cùng", "bằng cùng")
 
@@ -69,9 +76,7 @@ class SentenceIndex:
         line_start, line_end = self.line(pos)
         cached = self._lines.get(line_start)
         if cached is None:
-            starts = [line_start] + [
-                m.end() for m in _BOUNDARY.finditer(text, line_start, line_end)
-            ]
+            starts = [line_start] + _boundaries(text, line_start, line_end)
             cached = self._lines[line_start] = (starts, line_end)
         starts, line_end = cached
         i = bisect.bisect_right(starts, pos) - 1
@@ -95,6 +100,48 @@ class SentenceIndex:
             found = start + (len(seg) - len(seg.lstrip())), start + len(seg.rstrip())
             self._stripped[start, end] = found
         return found
+
+
+def _name_follows(text: str, at: int) -> bool:
+    """Whether a place's name starts at ``at``: an acronym or number ("TP. HCM", "Q. 1")
+    or two capitalised words ("TP. Hồ Chí Minh"); "trên toàn TP. Sản lượng …" is a new
+    sentence."""
+    words = [w.strip(",.;:()") for w in text[at : at + 40].split(None, 2)[:2]]
+    if not words or not words[0]:
+        return False
+    if words[0].isupper() or words[0].isdigit():
+        return True
+    return len(words) == 2 and words[0][0].isupper() and words[1][:1].isupper()
+
+
+def _boundaries(text: str, start: int, end: int) -> list[int]:
+    """Where the sentences after the first of ``text[start:end]`` start: after a sentence
+    mark and blanks, unless a lowercase word follows ("anh T. được người dân đưa đi") or
+    the mark abbreviates a place word ("TP. Hà Nội"); also after a glued full stop
+    ("tỷ đồng.Đặc biệt")."""
+    starts = []
+    for m in _BOUNDARY.finditer(text, start, end):
+        at = m.end()
+        if at < end and text[at].islower():
+            continue
+        if (
+            text[m.start()] == "."
+            and _ABBREVIATION.search(text, max(start, m.start() - 2), m.start() + 1)
+            and _name_follows(text, at)
+        ):
+            continue
+        starts.append(at)
+    if "." in text[start:end]:
+        glued = [
+            m.end()
+            for m in _GLUED.finditer(text, start, end)
+            if text[m.start() - 1].islower()
+            and text[m.end()].isupper()
+            and text[m.end() + 1].islower()
+        ]
+        if glued:
+            starts = sorted(starts + glued)
+    return starts
 
 
 @lru_cache(maxsize=1)
@@ -442,24 +489,53 @@ def _clean_source(x: str, strict: bool = False, initial: bool = True) -> str | N
     x = _PARENS.sub("", x).strip()
     if x.lower() in src.get("documents", ()):
         return x  # "Cáo trạng cho biết": the document that states the figure
-    if not x or not any(c.isupper() for c in x) or len(x.split()) > 12:
+    if not x or not any(c.isupper() for c in x) or len(x.split()) > _longest(x.split()):
         return None
     if initial and len(x.split()) > 1 and not any(c.isupper() for c in x[1:]):
         return None  # "Hệ thống phát hiện": capitalised only as the start of the sentence
-    if x.lower() in src["pronouns"]:
-        return None
+    if x.lower() in src["pronouns"] or (" " not in x and x.lower() in _stopwords()):
+        return None  # "Tuy đánh giá …": a function word, no speaker
     titled = x.split()
     if titled and titled[0].lower() in src["titles"]:
         titled = titled[1:]  # "ông Sebastian", "chị Hạnh": a title, then the name
     lex = lexicon()
-    if strict and any(w in lex.not_nouns for w in titled):
-        return None
+    if strict and any(w in lex.not_nouns for w in titled) and not _ends_in_name(titled):
+        return None  # "Cơ quan chức năng", but "Tướng không quân Mỹ Matt Isler" ends in a name
     one = x.lower() if " " not in x else ""
     if one and (one in lex.not_nouns or one in lex.number_words or one in src["not_speakers"]):
         # one capitalised function or number word opening the sentence before a cue that
         # is a noun here: "Như thông tin đã đưa", "Một thống kê của …", "Đáng lưu ý"
         return None
     return x
+
+
+def _longest(words: list[str]) -> int:
+    """How many words a source may have: 12, or 16 when a name ends them ("Phó tổng giám đốc
+    Bảo hiểm Xã hội Việt Nam Đào Việt Ánh")."""
+    return 16 if _ends_in_name(words) else 12
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return load_wordlist("stopwords_vi.txt")
+
+
+def _ends_in_name(words: list[str]) -> bool:
+    """Whether ``words`` are a title or body ending in a name: an acronym ("Công ty cổ
+    phần FPT", "Cục C47") or two capitalised words ("các quan chức Lầu Năm Góc"), opened by
+    a noun (not "khi N.Q", "có BV") and with at most one function word inside ("không" of
+    "Tướng không quân Mỹ Matt Isler")."""
+    lex = lexicon()
+    if words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    if len(words) < 2 or words[0].lower() in lex.not_nouns:
+        return False
+    if sum(w.lower() in lex.not_nouns for w in words) > 1:
+        return False
+    last = words[-1]
+    if len(last) > 1 and last.isalnum() and last.isupper() and last[0].isalpha():
+        return True
+    return len(words) > 2 and last[:1].isupper() and words[-2][:1].isupper()
 
 
 def source_of(sentence: str, fig_start: int) -> str | None:

@@ -193,3 +193,36 @@ def test_empty_frame_has_the_columns_and_dtypes():
     empty = extract_statistics("Không có con số nào ở đây.")
     assert empty.empty and list(empty.columns) == list(COLUMNS)
     assert str(empty["start"].dtype) == "int64" and str(empty["value"].dtype) == "float64"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "sentence"),
+    [
+        # a glued full stop between words ends a sentence
+        (
+            "Chênh lệch hơn 1,9 tỷ đồng.Đặc biệt có 2.776 người khám.",
+            "2.776 người",
+            "Đặc biệt có 2.776 người khám.",
+        ),
+        # an initial before a lowercase word ends none
+        (
+            "Anh T. được đưa đi viện cùng 3 người khác.",
+            "3 người",
+            "Anh T. được đưa đi viện cùng 3 người khác.",
+        ),
+        # "TP." before a place's name ends none, before a new sentence it does
+        (
+            "Ông Hùng (TP. Hồ Chí Minh) nợ 28 tỷ đồng.",
+            "28 tỷ đồng",
+            "Ông Hùng (TP. Hồ Chí Minh) nợ 28 tỷ đồng.",
+        ),
+        (
+            "Số điểm bán chiếm nửa toàn TP. Sản lượng đạt 8.053 tấn.",
+            "8.053 tấn",
+            "Sản lượng đạt 8.053 tấn.",
+        ),
+    ],
+)
+def test_sentence_boundaries(text: str, surface: str, sentence: str):
+    got = extract_statistics(text)
+    assert got.loc[got["surface"] == surface, "sentence"].tolist() == [sentence]
