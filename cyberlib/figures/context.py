@@ -40,6 +40,24 @@ _YEAR = r"(?:19|20)\d\d"
 _WORD = re.compile(r"[^\W_]+|[^\w\s]")
 _PARENS = re.compile(r"\(([^()]*)\)")
 _PASSIVE = re.compile(r"(?:^|\s)(?:được|bị|do)\s+(?=\S)(?!.*\s(?:được|bị|do)\s)")
+# words that open a short tail after a closing cue verb: a time, a place, a medium
+_CLOSING_TAILS = frozenset(
+    [
+        "ngày",
+        "hôm",
+        "trong",
+        "tại",
+        "trên",
+        "với",
+        "khi",
+        "vào",
+        "sáng",
+        "chiều",
+        "tối",
+        "tuần",
+        "hồi",
+    ]
+)
 _DETERMINERS = ("các", "những")  # "các quan chức Lầu Năm Góc": plural words before a noun
 _CREDITS = ("ảnh", "nguồn", "đồ họa", "video", "clip")
 _BASELINE = ("so với", "so cùng", "hơn cùng", "bằng cùng")
@@ -619,7 +637,7 @@ def _cues(sentence: str) -> tuple[tuple, tuple, tuple]:
                 (y for y in map(lambda p: _clean_source(p, strict=True), reversed(parts)) if y),
                 None,
             )
-        closing = len(sentence[m.end() :].strip(" .")) <= 1
+        closing = _closes(sentence[m.end() :])
         verbs.append((m.start(), x, closing))
         if x is None and len(clause) < 30:
             words = clause.lower().split()
@@ -629,6 +647,21 @@ def _cues(sentence: str) -> tuple[tuple, tuple, tuple]:
                 pronouns.append(m.start())
     verbs.sort(key=lambda v: v[0])
     return tuple(theo), tuple(verbs), tuple(pronouns)
+
+
+def _closes(rest: str) -> bool:
+    """Whether what follows a cue verb only closes the sentence: nothing, or a short time
+    or place tail ("…, Uber cho biết trong một thông báo.", "…, Business Insider cho biết
+    ngày 5/2.") with no quote, clause or statement of its own."""
+    rest = rest.strip(" .")
+    if len(rest) <= 1:
+        return True
+    words = rest.split()
+    return (
+        len(words) <= 5
+        and words[0].lower() in _CLOSING_TAILS
+        and not any(c in rest for c in ',;:"“”')
+    )
 
 
 def speaks_as_pronoun(sentence: str, fig_start: int) -> bool:
