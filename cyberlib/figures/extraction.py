@@ -11,7 +11,8 @@ Rules worth knowing:
   for numbers in digits and "hàng ..." — an unlisted lowercase head noun, kept as its unit;
 * a plain four-digit year (1900–2099) is a year unless money or percent follows;
 * "một" or "nửa" alone is an article or a fraction word, never a figure ("một quỹ");
-* numbers written in words need a listed unit ("hai bên" is not reported, "hai nước" is);
+* numbers written in words need a listed unit ("hai bên" is not reported, "hai nước" is)
+  or a concrete noun of ``counted_nouns.txt`` ("hai hợp đồng");
 * a person's age ("59 tuổi") and times of day ("8 giờ sáng") are not figures;
 * ranges ("từ 10 đến 15 tỷ đồng", "10-15%", "20.000đ-40.000đ") are one row with
   ``value_high``; a scale word after the upper bound also scales the lower one;
@@ -257,6 +258,7 @@ def _word_number_goes_on() -> tuple[frozenset[str], frozenset[str]]:
     follow |= {"phần", "-", "–", "—"}
     follow |= set(lex.number_words) | set(lex.scale_set) | set(lex.digit_words)
     follow |= set(lex.multipliers) | set(lex.orders)
+    follow |= {noun.split()[0] for noun in lex.counted_nouns}  # "hai hợp đồng"
     for key in lex.units:  # "vụ việc" -> "vụ", "m2" -> "m"
         first = re.match(r"[^\W\d_]+|[^\w\s]", key)  # a word or a sign ("%", "$")
         if first is not None:
@@ -436,10 +438,12 @@ def _figure(
     lex = lexicon()
     low_num, low_unit = m.group("num", "unit")
     ordered = low_num.split(None, 1)[0] in lex.order_words
+    counted = False
     if not low_num[0].isdigit() and not ordered:
-        if low_unit is None or low_num in lex.lone_words:
+        counted = low_unit is None and low_num != "năm" and _counted_noun(text, m)
+        if (low_unit is None and not counted) or low_num in lex.lone_words:
             return None  # words need a listed unit; "một", "nửa" alone are no figure
-        if " ".join(low_unit.split()) in lex.words_not_before:
+        if not counted and " ".join(low_unit.split()) in lex.words_not_before:
             return None  # "hai bên": both sides
     elif low_unit is None and m.group("head") is None and m.group("pcur") is None:
         if not _implied_money(text, m, money_at, last_money):
@@ -528,7 +532,7 @@ def _figure(
         if kind == DURATION and _HOUR_MARK.search(text, max(0, start - 8), start):
             return None  # "Khoảng 15h 20 phút ngày 15/1": the minutes of a time of day
         end, unit_text = m.end(), unit_w
-    elif head is not None and not in_words:
+    elif head is not None and (not in_words or counted):
         h = head.lower()
         if not head.islower() and not _known_capitalised(text, m.start("head"), head):
             h = None  # "Công ty 19 Hà Nội" … but "6 Nghị định", "2 Thẩm phán" are counts
@@ -1009,6 +1013,17 @@ def _syllables() -> frozenset[str]:
     """The syllables of the Vietnamese word list (:func:`head_words`): "quy", "trang" are
     Vietnamese, "bit", "inch" are not."""
     return frozenset(w for word in head_words() for w in word.split())
+
+
+def _counted_noun(text: str, m: re.Match[str]) -> bool:
+    """Whether a number in words is followed by a noun of ``counted_nouns.txt`` ("hai hợp
+    đồng", "bảy lĩnh vực"), which counts as a listed unit does (but not after "năm", also
+    the year: "vào năm dự án khởi công")."""
+    head = m.group("head")
+    if head is None or not text[m.start("head")].islower():
+        return False
+    nxt = _NEXT_WORD.match(text, m.start("head") + len(head))
+    return nxt is not None and f"{head} {nxt.group(1).lower()}" in lexicon().counted_nouns
 
 
 def _plainly_counted(num: str, unit_text: str) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from cyberlib.figures.numbers import number_words, scale_words
-from cyberlib.resources import load_toml
+from cyberlib.resources import load_toml, load_wordlist
 
 __all__ = [
     "Lexicon", "lexicon", "alternation", "unit_kind", "currencies", "head_words",
@@ -218,6 +218,7 @@ class Lexicon:
     not_nouns: frozenset[str]
     not_noun_starts: frozenset[str]  # "còn lại", "mà còn": words that start no noun
     not_counted: frozenset[str]  # "rõ", "vừa", "chắc chắn": word classes no number counts
+    counted_nouns: frozenset[str]  # "hợp đồng": counted after a number in words too
     compounds: frozenset[str]
     prefixes: frozenset[str]  # "siêu": never a noun alone, the start of the next word
     ratio_words: frozenset[str]
@@ -337,6 +338,7 @@ def lexicon() -> Lexicon:
         not_nouns=frozenset(ctx["head"]["not_nouns"]),
         not_noun_starts=frozenset(ctx["head"]["not_noun_starts"]),
         not_counted=_not_counted(units, ctx, u),
+        counted_nouns=load_wordlist("counted_nouns.txt"),
         compounds=frozenset(ctx["head"]["compounds"]),
         prefixes=frozenset(ctx["head"].get("prefixes", ())),
         ratio_words=frozenset(ctx["head"]["ratio_words"]),
@@ -389,7 +391,6 @@ def lexicon() -> Lexicon:
 
 def _not_counted(units: dict, ctx: dict, u: dict) -> frozenset[str]:
     """Words of ``not_counted.txt`` that no unit list of ours names as a counted noun."""
-    from cyberlib.resources import load_wordlist
 
     ours = set(units) | set(ctx["head"]["compounds"]) | {_key(w) for w in u["people"]["nouns"]}
     ours |= set(u["reject"]["classifiers"]) | set(u["reject"].get("measure_classifiers", ()))
