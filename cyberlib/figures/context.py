@@ -33,7 +33,7 @@ WINDOW = 400  # ... of at most this many characters (the `sentence` of each of i
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*[^\S\n]+")
 # "tỷ đồng.Đặc biệt": a full stop with no blank after it, between a word and a capitalised
 # word, also ends a sentence (scraped text loses the blank)
-_GLUED = re.compile(r"(?<=[^\W\d_]{2})[.!?](?=[^\W\d_]{2})")
+_GLUED = re.compile(r"[.!?](?=[^\W\d_]{2})")
 # "TP. Hà Nội", "Q. Ba Đình", "TX. Sơn Tây": abbreviated place words end no sentence
 _ABBREVIATION = re.compile(r"(?<!\w)(?:TP|Tp|TX|Q)\.$")
 _YEAR = r"(?:19|20)\d\d"
@@ -149,11 +149,12 @@ def _boundaries(text: str, start: int, end: int) -> list[int]:
         ):
             continue
         starts.append(at)
-    if "." in text[start:end]:
+    if text.find(".", start, end) >= 0:
         glued = [
             m.end()
             for m in _GLUED.finditer(text, start, end)
             if text[m.start() - 1].islower()
+            and text[m.start() - 2].isalpha()
             and text[m.end()].isupper()
             and text[m.end() + 1].islower()
         ]
