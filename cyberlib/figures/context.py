@@ -40,25 +40,6 @@ _YEAR = r"(?:19|20)\d\d"
 _WORD = re.compile(r"[^\W_]+|[^\w\s]")
 _PARENS = re.compile(r"\(([^()]*)\)")
 _PASSIVE = re.compile(r"(?:^|\s)(?:được|bị|do)\s+(?=\S)(?!.*\s(?:được|bị|do)\s)")
-# words that open a short tail after a closing cue verb: a time, a place, a medium
-_CLOSING_TAILS = frozenset(
-    [
-        "ngày",
-        "hôm",
-        "trong",
-        "tại",
-        "trên",
-        "với",
-        "khi",
-        "vào",
-        "sáng",
-        "chiều",
-        "tối",
-        "tuần",
-        "hồi",
-    ]
-)
-_DETERMINERS = ("các", "những")  # "các quan chức Lầu Năm Góc": plural words before a noun
 _CREDITS = ("ảnh", "nguồn", "đồ họa", "video", "clip")
 _BASELINE = ("so với", "so cùng", "hơn cùng", "bằng cùng")
 
@@ -153,7 +134,8 @@ def _boundaries(text: str, start: int, end: int) -> list[int]:
         glued = [
             m.end()
             for m in _GLUED.finditer(text, start, end)
-            if text[m.start() - 1].islower()
+            if m.start() - 2 >= start
+            and text[m.start() - 1].islower()
             and text[m.start() - 2].isalpha()
             and text[m.end()].isupper()
             and text[m.end() + 1].islower()
@@ -512,7 +494,8 @@ def _clean_source(x: str, strict: bool = False, initial: bool = True) -> str | N
         return None
     if initial and len(x.split()) > 1 and not any(c.isupper() for c in x[1:]):
         return None  # "Hệ thống phát hiện": capitalised only as the start of the sentence
-    if x.lower() in src["pronouns"] or (" " not in x and x.lower() in _stopwords()):
+    one_word = " " not in x and x.lower() in load_wordlist("stopwords_vi.txt")
+    if x.lower() in src["pronouns"] or one_word:
         return None  # "Tuy đánh giá …": a function word, no speaker
     titled = x.split()
     if titled and titled[0].lower() in src["titles"]:
@@ -534,18 +517,13 @@ def _longest(words: list[str]) -> int:
     return 16 if _ends_in_name(words) else 12
 
 
-@lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
-    return load_wordlist("stopwords_vi.txt")
-
-
 def _ends_in_name(words: list[str]) -> bool:
     """Whether ``words`` are a title or body ending in a name: an acronym ("Công ty cổ
     phần FPT", "Cục C47") or two capitalised words ("các quan chức Lầu Năm Góc"), opened by
     a noun (not "khi N.Q", "có BV") and with at most one function word inside ("không" of
     "Tướng không quân Mỹ Matt Isler")."""
     lex = lexicon()
-    if words and words[0].lower() in _DETERMINERS:
+    if words and words[0].lower() in lexicon().context["source"]["determiners"]:
         words = words[1:]
     if len(words) < 2 or words[0].lower() in lex.not_nouns:
         return False
@@ -660,7 +638,7 @@ def _closes(rest: str) -> bool:
     words = rest.split()
     return (
         len(words) <= 5
-        and words[0].lower() in _CLOSING_TAILS
+        and words[0].lower() in lexicon().context["source"]["closing_tails"]
         and not any(c in rest for c in ',;:"“”')
     )
 
