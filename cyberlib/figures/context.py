@@ -34,8 +34,6 @@ _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*[^\S\n]+")
 # "tỷ đồng.Đặc biệt": a full stop with no blank after it, between a word and a capitalised
 # word, also ends a sentence (scraped text loses the blank)
 _GLUED = re.compile(r"[.!?](?=[^\W\d_]{2})")
-# "TP. Hà Nội", "Q. Ba Đình", "TX. Sơn Tây": abbreviated place words end no sentence
-_ABBREVIATION = re.compile(r"(?<!\w)(?:TP|Tp|TX|Q)\.$")
 _YEAR = r"(?:19|20)\d\d"
 _WORD = re.compile(r"[^\W_]+|[^\w\s]")
 _PARENS = re.compile(r"\(([^()]*)\)")
@@ -101,6 +99,13 @@ class SentenceIndex:
         return found
 
 
+@lru_cache(maxsize=1)
+def _abbreviation() -> re.Pattern[str]:
+    """An abbreviated place word and its stop at the end of the searched span ("TP.")."""
+    words = lexicon().context["source"]["place_abbreviations"]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})\.$")
+
+
 def _name_follows(text: str, at: int) -> bool:
     """Whether a place's name starts at ``at``: an acronym or number ("TP. HCM", "Q. 1")
     or two capitalised words ("TP. Hồ Chí Minh"); "trên toàn TP. Sản lượng …" is a new
@@ -125,7 +130,7 @@ def _boundaries(text: str, start: int, end: int) -> list[int]:
             continue
         if (
             text[m.start()] == "."
-            and _ABBREVIATION.search(text, max(start, m.start() - 2), m.start() + 1)
+            and _abbreviation().search(text, max(start, m.start() - 2), m.start() + 1)
             and _name_follows(text, at)
         ):
             continue
