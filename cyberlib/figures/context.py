@@ -157,6 +157,23 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "year": re.compile(rf"{_YEAR}(?!\d)"),
         "range_tail": re.compile(rf"{_S}*[-–—]{_S}*({_YEAR})(?!\d)"),
+        # "từ 2011 đến 2014": two bare years make a span after "từ"
+        "year_to_year": re.compile(rf"{_S}+(?:đến|tới){_S}+(?:năm{_S}+)?{_YEAR}(?!\d)"),
+        "from_before": re.compile(rf"(?<!\w)từ{_S}+$"),
+        # "hiện" alone as the adverb "now" ("cả nước hiện có …"), not a word it starts
+        # ("hiện trường", "hiện đại") nor "hiện tại"/"hiện nay" (listed phrases) …
+        "present": re.compile(
+            rf"(?<!\w)hiện(?!\w)(?!{_S}+(?:{alternation(ctx['period']['present_not_before'])})"
+            rf"(?!\w))"
+        ),
+        # … nor the end of a verb: "phát hiện", "thực hiện tại"
+        "not_present": re.compile(
+            rf"(?<!\w)(?:{alternation(ctx['period']['present_not_after'])}){_S}+$"
+        ),
+        # "thời kỳ 2010-2015", "nhiệm kỳ 2017-2020": the span's noun is part of the period
+        "range_head": re.compile(
+            rf"(?<!\w)(?:{alternation(ctx['period'].get('range_heads') or ['(?!)'])}){_S}+$"
+        ),
         "year_head": re.compile(
             rf"(?:^|[^\w])(?P<pre>(?:{alternation(ctx['period']['not_before_year'])}){_S}+)?"
             rf"(?:năm|tháng{_S}+(?P<month>\d{{1,2}})[/.-]|(?P<quarter>quý{_S}+[ivx\d]{{1,4}})/)"
@@ -165,7 +182,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # a cut-off date: "(tính) đến (hết) (ngày) 31/12/2015", "đến 31-12-2016"
         "until": re.compile(
             rf"(?<!\w)(?:(?:tính{_S}+)?(?:đến|tới){_S}+(?:hết{_S}+)?|(?<=từ ))"
-            rf"(?:(?:ngày{_S}+)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-]{_YEAR})?(?![\d/-])"
+            # ... never a range of per cent ("từ 5-6%")
+            rf"(?:(?:ngày{_S}+)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-]{_YEAR})?(?![\d/-]|{_S}*%)"
             # "đến ngày 12.7", "đến ngày 31.1.2016": a dotted date only after "ngày"
             rf"|ngày{_S}+\d{{1,2}}\.\d{{1,2}}(?:\.{_YEAR})?(?![\d/-]|[.,]\d))"
         ),
@@ -251,6 +269,12 @@ def period_of(sentence: str, fig_start: int, fig_end: int) -> str | None:
         if start >= fig_end and any(c in sentence[fig_end:start] for c in ",;:"):
             continue  # a later clause's period ("12 vụ; năm 2023 tăng lên 18 vụ")
         dist = fig_start - end if end <= fig_start else start - fig_end
+        if value == _PRESENT and (
+            end > fig_start
+            or dist > _PRESENT_REACH
+            or _CLAUSE_MARK.search(sentence, end, fig_start)
+        ):
+            continue  # "hiện" is the period of the figures of its clause after it only
         if best_dist is None or dist < best_dist:
             best, best_dist = value, dist
     return best
@@ -269,8 +293,17 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
             continue
         tail = pats["range_tail"].match(sentence, ye)
         if tail:
-            out.append((ys, tail.end(), f"{m.group()}–{tail.group(1)}"))
+            named = pats["range_head"].search(low, max(0, ys - 20), ys)
+            value = f"{m.group()}–{tail.group(1)}"
+            if named:
+                value = f"{' '.join(low[named.start() : ys].split())} {value}"
+            out.append((named.start() if named else ys, tail.end(), value))
             skip_to = tail.end()
+            continue
+        upto = pats["year_to_year"].match(low, ye)
+        if upto and pats["from_before"].search(low, max(0, ys - 6), ys):
+            out.append((ys, upto.end(), " ".join(sentence[ys : upto.end()].split())))
+            skip_to = upto.end()
             continue
         head = pats["year_head"].search(low, max(0, ys - 30), ys)
         if head and not head.group("pre"):
@@ -310,9 +343,12 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
             continue  # "so với cùng kỳ", "so với năm trước": a comparison baseline
         if low[max(0, m.start() - 10) : m.start()].endswith(_NOT_SINCE):
             continue  # "cao nhất từ trước đến nay": ever, not a period
-        if m.group().startswith("hiện") and _NOT_PRESENT.search(low, 0, m.start()):
+        if m.group().startswith("hiện") and pats["not_present"].search(low, 0, m.start()):
             continue  # "xuất hiện tại Việt Nam", "thực hiện tại": a verb, then "at"
         out.append((m.start(), m.end(), " ".join(m.group().split())))
+    for m in pats["present"].finditer(low) if "hiện" in low else ():
+        if not pats["not_present"].search(low, 0, m.start()):
+            out.append((m.start(), m.end(), _PRESENT))  # "cả nước hiện có 19.285 bản"
     if _DATE.search(low) is not None:
         for m in pats["until"].finditer(low):
             out = [p for p in out if not (p[0] < m.end() and p[1] > m.start())]
@@ -322,8 +358,11 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
 
 
 _NOT_SINCE = ("từ trước ", "xưa ")
-# verbs ending in "hiện" (appear, carry out, find, show): "hiện tại" after them is no present
-_NOT_PRESENT = re.compile(r"(?<!\w)(?:xuất|thực|phát|thể|biểu|tái)[^\S\n]+$")
+# "hiện" (now) dates the figures shortly after it in its clause: "vị trí này hiện chỉ chiếm
+# 1%", not "Milner còn thi đấu 61 trận … và hiện đã chuyển sang …"
+_PRESENT = "hiện"
+_PRESENT_REACH = 60
+_CLAUSE_MARK = re.compile(r"[,;:()]")
 _MONTH_PART = re.compile(r"(?<!\w)(?:nửa[^\S\n]+)?(?:đầu|cuối|giữa)[^\S\n]+$")
 _MONTH_PLACE = re.compile(
     r"[^\S\n]+(?:năm[^\S\n]+(?:nay|ngoái|trước|tới)|vừa qua|tới|này|qua)(?!\w)"

@@ -123,7 +123,7 @@ def _pattern(ignore_case: bool = False, compound: bool = True) -> re.Pattern[str
         rf"(?:{_S}+(?:{scales})(?!\w)){{0,4}}"
     )
     return re.compile(
-        rf"(?<![\w.,/:+#@&])(?:(?P<pcur>{alternation(lex.money_prefix)}){_S}?)?"
+        rf"{_LOOKBEHIND}(?:(?P<pcur>{alternation(lex.money_prefix)}){_S}?)?"
         rf"(?P<num>{order}|{dignum}|{words})(?P<short>(?<=\d){short})?"
         r"(?P<of>(?<=\d)/\d{1,7}(?:\.\d{3}){0,2}(?![.,/]?\d))?"
         rf"(?:(?:{_S}*[-–—]{_S}*|{_S}+(?:đến|tới){_S}+)(?P<num2>{dignum}|{words}))?"
@@ -132,7 +132,7 @@ def _pattern(ignore_case: bool = False, compound: bool = True) -> re.Pattern[str
     )
 
 
-_GLUED = r"\w.,/:+#@&"  # a number or word right after one of these starts no figure
+_GLUED = r"\w.,/:#@&"  # a number or word right after one of these starts no figure
 _LOOKBEHIND = rf"(?<![{_GLUED}])"
 
 
@@ -218,7 +218,13 @@ def _candidates(low: str) -> Iterable[re.Match[str]]:
             if plus >= at - 2:
                 low = f"{low[:plus]} {low[plus + 1 :]}"
     for at in starts:
-        if at < done or (at and low[at - 1] in "-+−" and at - 1 != done and at not in signed):
+        if at < done or (
+            at
+            and low[at - 1] in "-+−"
+            and (at - 1 != done or low[at - 1] == "+")
+            and at not in signed
+            and not _lone_sign(low, at - 1)
+        ):
             continue
         if not low[at].isdigit():
             w = _WORD_AND_NEXT.match(low, at)
@@ -230,6 +236,19 @@ def _candidates(low: str) -> Iterable[re.Match[str]]:
         if m is not None:
             done = m.end()
             yield m
+
+
+def _lone_sign(text: str, at: int) -> bool:
+    """Whether the "+" or "-" at ``at`` stands alone before its number: after a space that
+    follows a word, not a digit or a dash ("VNM +70,9 tỷ đồng", "SSI -11,9 tỷ"; not the
+    range "1,5 -7,5 triệu", nor "COVID-19"). Only an amount of money keeps such a sign
+    (:func:`_figure`)."""
+    if at == 0:
+        return True
+    if not text[at - 1].isspace():
+        return False
+    before = text[max(0, at - 8) : at].rstrip()
+    return not before or not (before[-1].isdigit() or before[-1] in "-–—+−")
 
 
 # a change in per cent written with its sign in brackets, as market reports do:
@@ -573,6 +592,15 @@ def _figure(
                     return None  # "34 đường Bình Thành": an address
                 if value == 1 and h in lex.after_one:
                     return None  # "1 số nguồn vốn" is "một số", some
+                if (
+                    keys
+                    and keys[0] in lex.all_of
+                    and value <= lex.all_of_most
+                    and not (len(keys) > 1 and keys[1] in lex.all_of_not_after)
+                    and not tail
+                    and not _curated(h)
+                ):
+                    return None  # "cả 2 chia tay", "cả 3 leo lên": both, all three of them
                 unit, kind, unit_text = _count_unit(h), COUNT, text[head_start:end]
                 if tail and h in lex.money_nouns:
                     # "2 tỷ tiền mặt": the noun says the amount is money, in the usual currency
@@ -662,6 +690,12 @@ def _figure(
         sign = signed.group().strip(" (")
         change = change or _SIGNS[sign]  # "(-0,07%)": a fall of 0.07 per cent
         qstart = bracket + signed.group().index(sign)
+    if start and text[start - 1] in _SIGNS and _lone_sign(text, start - 1) and not signed:
+        if kind != MONEY:
+            return None  # "-71 độ C", "+2 vòng", "mức -0,1%": no figure of ours
+        change = change or _SIGNS[text[start - 1]]  # "mua ròng ở VNM +70,9 tỷ đồng"
+        if qstart == start:
+            qstart = start - 1
     if qstart == start and change is None and prev and kind in (COUNT, DURATION):
         word, pos = prev[0]
         if (
@@ -918,6 +952,20 @@ def _whole_word(text: str, head_start: int, h: str) -> tuple[int, str]:
         ):
             return ends[n - 1], phrase
     return ends[0], h
+
+
+def _curated(word: str) -> bool:
+    """Whether ``word`` is a counted noun of the curated lists: a listed unit, a noun for
+    people, a compound or a concrete noun of ``counted_nouns.txt`` ("đối tượng", "bị
+    can", "giao dịch", "hợp đồng"), not merely a word of the dictionary ("chia tay")."""
+    lex = lexicon()
+    return (
+        word in lex.units
+        or word in lex.compounds
+        or word in lex.counted_nouns
+        or word in lex.classifiers
+        or _count_unit(word) == "person"
+    )
 
 
 def _listed_word(text: str, m: re.Match[str], h: str) -> bool:

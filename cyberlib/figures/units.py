@@ -249,6 +249,9 @@ class Lexicon:
     address_nouns: frozenset[str]
     age_words: frozenset[str]
     after_one: frozenset[str]
+    all_of: frozenset[str]  # "cả 2 chia tay": both of them, before a verb
+    all_of_most: float
+    all_of_not_after: frozenset[str]  # "tất cả 63 tỉnh": all of them, a count
     kinship: frozenset[str]  # "2 vợ chồng", "6 con trai": a family's make-up, no figure
     kinship_most: float
     fractional: frozenset[str]
@@ -373,6 +376,9 @@ def lexicon() -> Lexicon:
         address_nouns=frozenset(u["reject"].get("address_nouns", ())),
         age_words=frozenset(u["reject"].get("age_words", ())),
         after_one=frozenset(u["reject"]["after_one"]),
+        all_of=frozenset(u["reject"]["all_of"]),
+        all_of_most=u["reject"]["all_of_most"],
+        all_of_not_after=frozenset(u["reject"]["all_of_not_after"]),
         kinship=frozenset(u["reject"].get("kinship", ())),
         kinship_most=float(u["reject"].get("kinship_most", 0)),
         fractional=frozenset(u["reject"]["fractional"]),
