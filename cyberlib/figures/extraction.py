@@ -777,8 +777,10 @@ def _in_set_phrase(set_phrases: re.Pattern[str], low: str, pos: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _frequencies() -> frozenset[str]:
-    """Period phrases that are a rate ("hàng tháng"): never carried to the next sentence."""
-    return frozenset(lexicon().context["period"].get("frequencies", ()))
+    """Period phrases never carried to the next sentence: a rate ("hàng tháng") and the
+    adverb "hiện" (now), which dates its own clause only."""
+    period = lexicon().context["period"]
+    return frozenset([*period.get("frequencies", ()), *period.get("not_carried", ())])
 
 
 def _clause_start(text: str, pos: int, commas: bool = True) -> str:
