@@ -613,13 +613,24 @@ def _figure(
         return None
     if pcur and kind != MONEY:
         return None
-    if kind == COUNT and value == 1 and not tail and num2 is None and not _listed(text, start, end):
+    if (
+        kind == COUNT
+        and value == 1
+        and not tail
+        and num2 is None
+        and not _listed(text, start, end)
+        and pair not in lex.one_after
+    ):
         return None  # "mượn 1 cây xẻng", "gọi 1 người": one thing in a story, not a figure
+    if unit == "person" and value * factor > lex.people_most:
+        return None  # "giải 28,7 tỷ khách không đến nhận": money, then a word for people
     if kind == COUNT and value <= lex.kinship_most and not tail:
         said = " ".join(unit_text.lower().split())
         after = _NEXT_WORD.match(text, end)
         if said in lex.kinship or (after and f"{said} {after.group(1).lower()}" in lex.kinship):
             return None  # "2 vợ chồng", "6 con trai", "3 người con": a family in a story
+        if value <= lex.pair_most and said in lex.pairs:
+            return None  # "hai nhà lãnh đạo đã thảo luận": the pair of a story
     if head is not None and head.lower() in lex.reject_after:
         return None
     if m.group("short") is not None:
@@ -1168,7 +1179,9 @@ def _classified(text: str, at: int, end: int, word: str) -> tuple[str, str] | No
     return f"{word} {noun}", text[at:nend]
 
 
-_CLAUSE_END = re.compile(r"[^\S\n]*(?:[.,;:!?)\n\"”»]|$)")
+_CLAUSE_END = re.compile(
+    r"[^\S\n]*(?:[.,;:!?()\n\"”»]|$)"
+)  # "(" opens an aside: "537,5 nghìn con (tăng …)"
 
 
 def _clause_ends(text: str, end: int) -> bool:

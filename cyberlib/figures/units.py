@@ -250,10 +250,14 @@ class Lexicon:
     age_words: frozenset[str]
     after_one: frozenset[str]
     all_of: frozenset[str]  # "cả 2 chia tay": both of them, before a verb
+    one_after: frozenset[str]  # "ít nhất 1 nhà cung cấp": a count of one, a figure
+    people_most: float  # no count of people is larger (the world's population)
     all_of_most: float
     all_of_not_after: frozenset[str]  # "tất cả 63 tỉnh": all of them, a count
     kinship: frozenset[str]  # "2 vợ chồng", "6 con trai": a family's make-up, no figure
     kinship_most: float
+    pairs: frozenset[str]  # "hai nhà lãnh đạo": the pair of a story, no figure
+    pair_most: float
     fractional: frozenset[str]
     averages: re.Pattern[str]  # "bình quân": a fractional count is an average after these
     after_qualifiers: dict[str, str]
@@ -377,10 +381,14 @@ def lexicon() -> Lexicon:
         age_words=frozenset(u["reject"].get("age_words", ())),
         after_one=frozenset(u["reject"]["after_one"]),
         all_of=frozenset(u["reject"]["all_of"]),
+        one_after=frozenset(u["reject"]["one_after"]),
+        people_most=u["reject"]["people_most"],
         all_of_most=u["reject"]["all_of_most"],
         all_of_not_after=frozenset(u["reject"]["all_of_not_after"]),
         kinship=frozenset(u["reject"].get("kinship", ())),
         kinship_most=float(u["reject"].get("kinship_most", 0)),
+        pairs=frozenset(u["reject"]["pairs"]),
+        pair_most=u["reject"]["pair_most"],
         fractional=frozenset(u["reject"]["fractional"]),
         averages=re.compile(rf"{alternation(u['reject'].get('average_words', ()), True)}(?!\w)"),
         after_qualifiers={_key(k): v for k, v in q["after"].items()},
