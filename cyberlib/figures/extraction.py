@@ -1179,9 +1179,8 @@ def _classified(text: str, at: int, end: int, word: str) -> tuple[str, str] | No
     return f"{word} {noun}", text[at:nend]
 
 
-_CLAUSE_END = re.compile(
-    r"[^\S\n]*(?:[.,;:!?()\n\"”»]|$)"
-)  # "(" opens an aside: "537,5 nghìn con (tăng …)"
+# "(" opens an aside, which ends the clause too: "537,5 nghìn con (tăng 18,3%)"
+_CLAUSE_END = re.compile(r"[^\S\n]*(?:[.,;:!?()\n\"”»]|$)")
 
 
 def _clause_ends(text: str, end: int) -> bool:
