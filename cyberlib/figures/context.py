@@ -820,6 +820,12 @@ def _head_after(sentence: str, end: int, stop: frozenset[str], limit: int) -> st
 
 
 @lru_cache(maxsize=1)
+def _worth_links() -> frozenset[str]:
+    """Verbs between a thing and its generic head ("có" in "Căn hộ có giá 2 tỷ đồng")."""
+    return frozenset(w.lower() for w in _subject_list("worth_links"))
+
+
+@lru_cache(maxsize=1)
 def _money_forms() -> tuple[str, ...]:
     return tuple(w.lower() for w in _subject_list("money_forms"))
 
@@ -998,6 +1004,9 @@ def _subject_before(clause: str, ctx: dict) -> str:
                 joined = (i > 0 and f"{before[i - 1]} {w}".lower() in head_words()) or (
                     bool(lead) and f"{w} {lead[0]}".lower() in head_words()
                 )
+                if not lead and i == len(before) - 1 and w.lower() in _worth_links():
+                    lead.insert(0, w)  # "Căn hộ có giá 2 tỷ đồng": what has the price
+                    continue
                 if w.lower() in stop and not joined:
                     break  # but "lô hàng": never half a word at a stop word
                 lead.insert(0, w)
@@ -1041,8 +1050,9 @@ def _subject_before(clause: str, ctx: dict) -> str:
         tail = " ".join(words).lower()
         for t, n in trailing.get(words[-1].lower(), ()):
             if len(words) - n >= n_head and (tail == t or tail.endswith(" " + t)):
-                if len(words) > n and f"{words[-n - 1]} {words[-n]}".lower() in head_words():
-                    continue  # "thuế giá trị gia tăng": never half a word
+                pair = f"{words[-n - 1]} {words[-n]}".lower() if len(words) > n else ""
+                if pair in head_words() or pair in _subject_list("gains"):
+                    continue  # "thuế giá trị gia tăng": never half a word; "sẽ nhận được"
                 words, changed = words[:-n], True
                 break
     if not heads and _says_nothing(" ".join(words), stop):
