@@ -960,6 +960,16 @@ def _subject_before(clause: str, ctx: dict) -> str:
             # "nợ xấu của Agribank nếu tính cả nợ đã bán cho VAMC là 73.472 tỷ đồng": in "X
             # là N" the value is X's, whose head is the first of its clause
             head = heads[0]
+        while True:  # "mức tăng trưởng GDP", "tỷ lệ nợ xấu": a head right after another
+            # head qualifies it; the phrase is the first one's
+            glued = [
+                h
+                for h in heads
+                if h.end() < head.start() and not clause[h.end() : head.start()].strip()
+            ]
+            if not glued:
+                break
+            head = glued[-1]
         generic = ctx.get("generic_heads", ())
         owner = clause[: head.start()].rsplit(None, 1)[-1:]
         earlier = [h for h in heads if h.end() <= head.start()]
@@ -978,8 +988,20 @@ def _subject_before(clause: str, ctx: dict) -> str:
         words = clause[head.start() : span_to].split() if span_to else head.group().split()
         before = clause[: head.start()].split()
         key = " ".join(head.group().lower().split())
-        worth = not earlier and key in generic and key not in ctx.get("spanned_heads", ())
-        if before and not worth and f"{before[-1].lower()} {words[0].lower()}" in head_words():
+        # "đấu giá", "đánh giá", "sản lượng": the head ends a word; but "có giá", "có số"
+        # (Viet74K's words) are a verb and the head
+        whole = (
+            bool(before)
+            and before[-1].lower() not in _worth_links()
+            and f"{before[-1].lower()} {words[0].lower()}" in head_words()
+        )
+        worth = (
+            not earlier
+            and key in generic
+            and key not in ctx.get("spanned_heads", ())
+            and not whole  # "đấu giá 57 ha": no generic head
+        )
+        if before and not worth and whole:
             words.insert(0, before[-1])  # "lượng" -> "sản lượng": never half a word
             before.pop()
         # the head's own modifiers before it: "tổng huy động vốn", "tổng vốn tài sản"
