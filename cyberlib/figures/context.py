@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from cyberlib.figures.units import alternation, head_words, lexicon
 from cyberlib.resources import load_wordlist
@@ -820,12 +820,6 @@ def _head_after(sentence: str, end: int, stop: frozenset[str], limit: int) -> st
 
 
 @lru_cache(maxsize=1)
-def _worth_links() -> frozenset[str]:
-    """Verbs between a thing and its generic head ("có" in "Căn hộ có giá 2 tỷ đồng")."""
-    return frozenset(w.lower() for w in _subject_list("worth_links"))
-
-
-@lru_cache(maxsize=1)
 def _money_forms() -> tuple[str, ...]:
     return tuple(w.lower() for w in _subject_list("money_forms"))
 
@@ -876,9 +870,10 @@ def _heads_of(key: str) -> re.Pattern[str]:
     return re.compile(rf"{alternation(heads, True) if heads else '(?!)'}(?!\w)", re.I)
 
 
-@lru_cache(maxsize=8)
+@cache
 def _subject_list(key: str) -> frozenset[str]:
-    """A word list of figure_context.toml [subject] ("passive", "bare_units", …)."""
+    """A word list of figure_context.toml [subject] ("passive", "bare_units", …), built
+    once per key (a fixed set of keys: no bound that a new list could overflow)."""
     return frozenset(lexicon().context["subject"].get(key, []))
 
 
@@ -992,7 +987,7 @@ def _subject_before(clause: str, ctx: dict) -> str:
         # (Viet74K's words) are a verb and the head
         whole = (
             bool(before)
-            and before[-1].lower() not in _worth_links()
+            and before[-1].lower() not in _subject_list("worth_links")
             and f"{before[-1].lower()} {words[0].lower()}" in head_words()
         )
         worth = (
@@ -1026,7 +1021,7 @@ def _subject_before(clause: str, ctx: dict) -> str:
                 joined = (i > 0 and f"{before[i - 1]} {w}".lower() in head_words()) or (
                     bool(lead) and f"{w} {lead[0]}".lower() in head_words()
                 )
-                if not lead and i == len(before) - 1 and w.lower() in _worth_links():
+                if not lead and i == len(before) - 1 and w.lower() in _subject_list("worth_links"):
                     lead.insert(0, w)  # "Căn hộ có giá 2 tỷ đồng": what has the price
                     continue
                 if w.lower() in stop and not joined:
