@@ -33,7 +33,7 @@ WINDOW = 400  # ... of at most this many characters (the `sentence` of each of i
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*[^\S\n]+")
 # "tỷ đồng.Đặc biệt": a full stop with no blank after it, between a word and a capitalised
 # word, also ends a sentence (scraped text loses the blank)
-_GLUED = re.compile(r"[.!?](?=[^\W\d_]{2})")
+_GLUED_STOP = re.compile(r"[.!?](?=[^\W\d_]{2})")
 _YEAR = r"(?:19|20)\d\d"
 _WORD = re.compile(r"[^\W_]+|[^\w\s]")
 _PARENS = re.compile(r"\(([^()]*)\)")
@@ -138,7 +138,7 @@ def _boundaries(text: str, start: int, end: int) -> list[int]:
     if text.find(".", start, end) >= 0:
         glued = [
             m.end()
-            for m in _GLUED.finditer(text, start, end)
+            for m in _GLUED_STOP.finditer(text, start, end)
             if m.start() - 2 >= start
             and text[m.start() - 1].islower()
             and text[m.start() - 2].isalpha()
@@ -567,7 +567,7 @@ def _ends_in_name(words: list[str]) -> bool:
     a noun (not "khi N.Q", "có BV") and with at most one function word inside ("không" of
     "Tướng không quân Mỹ Matt Isler")."""
     lex = lexicon()
-    if words and words[0].lower() in lexicon().context["source"]["determiners"]:
+    if words and words[0].lower() in lex.context["source"]["determiners"]:
         words = words[1:]
     if len(words) < 2 or words[0].lower() in lex.not_nouns:
         return False

@@ -208,16 +208,10 @@ def _candidates(low: str) -> Iterable[re.Match[str]]:
     pattern = _pattern()
     go_on = _word_number_goes_on()
     done = 0
-    starts = _start_positions(low)
-    signed: set[int] = set()
+    signed: set[int] = set()  # "(-1,08%)": a sign in brackets before a per cent
     if "%" in low and "(" in low:
         signed = {s.end() for s in _SIGNED_PERCENT.finditer(low)}
-        starts = sorted({*starts, *signed})
-        for at in signed:  # the pattern starts no number right after "+": blank it here
-            plus = low.rfind("+", 0, at)
-            if plus >= at - 2:
-                low = f"{low[:plus]} {low[plus + 1 :]}"
-    for at in starts:
+    for at in _start_positions(low):
         if at < done or (
             at
             and low[at - 1] in "-+−"
@@ -787,7 +781,7 @@ def _in_set_phrase(set_phrases: re.Pattern[str], low: str, pos: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _frequencies() -> frozenset[str]:
+def _not_carried() -> frozenset[str]:
     """Period phrases never carried to the next sentence: a rate ("hàng tháng") and the
     adverb "hiện" (now), which dates its own clause only."""
     period = lexicon().context["period"]
@@ -1354,7 +1348,7 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
             last_subject, subject_span = subject, span
         period = period_of(sentence, rel, fig.end - s0)
         if period is not None:
-            if period.lower() not in _frequencies():
+            if period.lower() not in _not_carried():
                 last_period = (paragraph, period, span)  # "hàng tháng" is this sentence's
         elif (
             opens_period

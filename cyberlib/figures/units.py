@@ -249,11 +249,11 @@ class Lexicon:
     address_nouns: frozenset[str]
     age_words: frozenset[str]
     after_one: frozenset[str]
-    all_of: frozenset[str]  # "cả 2 chia tay": both of them, before a verb
     one_after: frozenset[str]  # "ít nhất 1 nhà cung cấp": a count of one, a figure
-    people_most: float  # no count of people is larger (the world's population)
+    all_of: frozenset[str]  # "cả 2 chia tay": both of them, before a verb
     all_of_most: float
     all_of_not_after: frozenset[str]  # "tất cả 63 tỉnh": all of them, a count
+    people_most: float  # no count of people is larger (the world's population)
     kinship: frozenset[str]  # "2 vợ chồng", "6 con trai": a family's make-up, no figure
     kinship_most: float
     pairs: frozenset[str]  # "hai nhà lãnh đạo": the pair of a story, no figure
@@ -380,11 +380,11 @@ def lexicon() -> Lexicon:
         address_nouns=frozenset(u["reject"].get("address_nouns", ())),
         age_words=frozenset(u["reject"].get("age_words", ())),
         after_one=frozenset(u["reject"]["after_one"]),
-        all_of=frozenset(u["reject"]["all_of"]),
         one_after=frozenset(u["reject"]["one_after"]),
-        people_most=u["reject"]["people_most"],
+        all_of=frozenset(u["reject"]["all_of"]),
         all_of_most=u["reject"]["all_of_most"],
         all_of_not_after=frozenset(u["reject"]["all_of_not_after"]),
+        people_most=u["reject"]["people_most"],
         kinship=frozenset(u["reject"].get("kinship", ())),
         kinship_most=float(u["reject"].get("kinship_most", 0)),
         pairs=frozenset(u["reject"]["pairs"]),
