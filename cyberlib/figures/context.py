@@ -745,6 +745,11 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
             if found and not all(_function_word(w, stop) for w in found.split()):
                 # "giáo viên tham gia coi thi là 7.081 người": the words before say who
                 return found if _subject_heads()[0].search(found) else f"{found} … {unit}"
+            if not found and sentence[cut : cut + 1] == ":":
+                label = _item_label(sentence[:cut])
+                if 0 < len(label) <= limit:
+                    # "Toyota Land Cruiser: 21 chiếc": a list's label names what is counted
+                    return " ".join(label)
         return " ".join([unit, *words]).strip()
     digit = next((i for i, w in enumerate(words) if _has_digit(w)), None)
     words = words[:digit]  # "700 đồng lên 150.400 đồng": the next figure, no subject
@@ -947,7 +952,7 @@ def _subject_before(clause: str, ctx: dict) -> str:
     """
     pattern, stop, trailing = _subject_heads()
     limit = ctx["max_words"]
-    heads = list(pattern.finditer(clause))
+    heads = [h for h in pattern.finditer(clause) if not _bound(clause, h)]
     span_to = None
     if heads:
         head = max(heads, key=lambda m: m.start())
@@ -999,6 +1004,9 @@ def _subject_before(clause: str, ctx: dict) -> str:
         if before and not worth and whole:
             words.insert(0, before[-1])  # "lượng" -> "sản lượng": never half a word
             before.pop()
+            if before and f"{before[-1]} {words[0]}".lower() in head_words():
+                # "cơ quan thuế": the word before is the whole word, not "quan thuế"
+                words.insert(0, before.pop())
         # the head's own modifiers before it: "tổng huy động vốn", "tổng vốn tài sản"
         for _ in range(2):
             if not before or not _modifies(before[-1], stop):
@@ -1038,7 +1046,8 @@ def _subject_before(clause: str, ctx: dict) -> str:
         words = every[-limit:]
         if len(every) > limit and f"{every[-limit - 1]} {words[0]}".lower() in head_words():
             words = words[1:]  # "cơ| quan điều tra …": never half a word at the cut
-        digits = [i for i, w in enumerate(words) if _has_digit(w)]
+        words = _without_durations(words)
+        digits = [i for i in range(len(words)) if _figure_at(words, i)]
         if digits:  # "185 triệu euro ~ tương đương": nothing after the figure before
             lex = lexicon()
             words = words[digits[-1] + 1 :]
@@ -1083,6 +1092,14 @@ _DIGIT = re.compile(r"\d")
 _ASIDE = re.compile(r"\([^()\n]*\)")
 
 
+def _bound(clause: str, head: re.Match[str]) -> bool:
+    """Whether the head ``head`` of ``clause`` only qualifies the noun before it, as its
+    tax in "giá sau thuế", "lợi nhuận trước thuế" (the words of ``bound_heads``)."""
+    before = clause[max(0, head.start() - 12) : head.start()].split()[-1:]
+    phrase = " ".join([*before, head.group()]).lower()
+    return phrase in _subject_list("bound_heads")
+
+
 def _without_figures(words: list[str]) -> list[str]:
     """``words`` without the words in digits and the scale and unit words right after
     them ("giá 909 triệu đồng" -> "giá"): what is left of another figure is no subject."""
@@ -1090,7 +1107,7 @@ def _without_figures(words: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(words):
-        if not _has_digit(words[i]):
+        if not _figure_at(words, i):
             out.append(words[i])
             i += 1
             continue
@@ -1103,10 +1120,67 @@ def _without_figures(words: list[str]) -> list[str]:
     return out
 
 
+def _without_durations(words: list[str]) -> list[str]:
+    """``words`` without a number and the duration word right after it ("tốc độ nhập khẩu
+    4 tháng tăng" -> "tốc độ nhập khẩu tăng"): the time the figure covers, not another
+    figure, so the words before it still name the figure. A duration inside a period
+    phrase stays ("trong 5 tháng đầu năm": the words of ``duration_not_after`` and
+    ``duration_not_before``), and the figure before still cuts the subject there.
+
+    >>> _without_durations("tốc độ nhập khẩu 4 tháng tăng".split())
+    ['tốc', 'độ', 'nhập', 'khẩu', 'tăng']
+    >>> _without_durations("trong 5 tháng đầu năm".split())
+    ['trong', '5', 'tháng', 'đầu', 'năm']
+    """
+    units = lexicon().units
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+        if (
+            _has_digit(words[i])
+            and units.get(nxt, ("", ""))[1] == "duration"
+            and (not out or out[-1].lower() not in _subject_list("duration_not_after"))
+            and (
+                i + 2 >= len(words)
+                or words[i + 2].lower() not in _subject_list("duration_not_before")
+            )
+        ):
+            i += 2
+            continue
+        out.append(words[i])
+        i += 1
+    return out
+
+
 def _unit_not_time(words: str) -> bool:
     """Whether ``words`` are a unit other than a duration ("11 tháng qua" stays a period)."""
     unit = lexicon().units.get(words.lower())
     return unit is not None and unit[1] != "duration"
+
+
+def _figure_at(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is a number of another figure, not part of a name: a word of
+    capitals and digits ("VN30-Index", "G20") or a bare number after a word in capitals
+    ("chỉ số DAX 30", "S&P 500") names an index or a group, unless a unit or scale word
+    follows ("USD 50 triệu").
+
+    >>> _figure_at(["chỉ", "số", "DAX", "30"], 3), _figure_at(["giá", "909", "triệu"], 1)
+    (False, True)
+    """
+    word = words[i]
+    if not _has_digit(word):
+        return False
+    if word[0].isalpha() and any(c.isupper() for c in word):
+        return False  # "VN30-Index", "HNX30", "G20"; but "6GB" is a figure
+    if not word.isdigit() or i == 0:
+        return True
+    before = words[i - 1]
+    if not (len(before) > 1 and before.isupper() and any(c.isalpha() for c in before)):
+        return True
+    nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+    lex = lexicon()
+    return nxt in lex.scale_set or nxt in lex.units
 
 
 def _has_digit(word: str) -> bool:
