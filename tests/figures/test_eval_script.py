@@ -23,10 +23,10 @@ def test_gold_files_have_splits_and_no_sentences():
     assert rows and all(r["sentence"] == "" for r in rows)
     with (GOLD / "vinews_articles.csv").open(encoding="utf-8") as f:
         splits = [r["split"] for r in csv.DictReader(f)]
-    # parts 1-45 are dev: each held-out part joined dev once scored, the last being parts
-    # 42 to 45; parts 46 to 49 (annotated blind, 15 articles each) are the fifteenth
-    # round's test, not yet scored
-    assert splits.count("dev") == 695
+    # parts 1-49 are dev: each held-out part joined dev once scored, the last being parts
+    # 46 to 49; parts 50 to 53 (annotated blind, 15 articles each) are the test, not yet
+    # scored
+    assert splits.count("dev") == 755
     assert splits.count("test") == 60
     with (GOLD / "vinews_statistics.csv").open(encoding="utf-8") as f:
         stats = list(csv.DictReader(f))
