@@ -235,10 +235,10 @@ def _candidates(low: str) -> Iterable[re.Match[str]]:
 def _lone_sign(text: str, at: int) -> bool:
     """Whether the "+" or "-" at ``at`` stands alone before its number: after a space that
     follows a word, not a digit or a dash ("VNM +70,9 tỷ đồng", "SSI -11,9 tỷ"; not the
-    range "1,5 -7,5 triệu", nor "COVID-19"). Only an amount of money keeps such a sign
-    (:func:`_figure`)."""
-    if at == 0:
-        return True
+    range "1,5 -7,5 triệu", nor "COVID-19"), or right after a bracket ("(+89 USD/ounce)").
+    Only an amount of money keeps such a sign (:func:`_figure`)."""
+    if at == 0 or text[at - 1] == "(":
+        return True  # "(+89 USD/ounce)": the change stated in brackets
     if not text[at - 1].isspace():
         return False
     before = text[max(0, at - 8) : at].rstrip()
@@ -1236,7 +1236,10 @@ def _final_figures(norm: str, low: str) -> Iterator[Fig]:
         if fig.unit == "vnd":
             money_at = fig.end
         if fig.kind == MONEY:
-            last_money = (fig.end, fig.unit)
+            # only an amount with a scale word lends its currency to a bare one after it:
+            # "150 AUD và 2 triệu" is 2 million đồng
+            scaled = len(norm[fig.num_start : fig.num_end].split()) > 1  # "50 tỷ"
+            last_money = (fig.end, fig.unit if scaled else "")
         if hold:
             continue
         if fig.kind == MONEY and math.isnan(fig.value_high):
