@@ -20,9 +20,11 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from cyberlib.figures.units import alternation, head_words, lexicon
+from cyberlib.language.lexicon import lower_as_ignorecase
 from cyberlib.resources import load_wordlist
 
 __all__ = ["MAX_SENTENCE", "WINDOW", "SentenceIndex", "period_of", "source_of", "subject_of"]
@@ -861,13 +863,49 @@ def _words_until_stop(
     return out
 
 
+class _AnyCase:
+    """A pattern of words matched in any case, as under ``re.I``: on the lowercase text,
+    with the words in lowercase, wherever a plain match there finds what ``re.I`` finds
+    (:func:`~cyberlib.language.lexicon.lower_as_ignorecase`), else under ``re.I``.
+
+    A pattern under ``re.I`` opens with no set of first characters that the regex engine
+    can scan for, so it is tried at every position of the text (the subject's head words
+    were a fifth of :func:`subject_of` so). Matches found on the lowercase
+    text have its offsets (the same length) and lowercase ``group()``: callers take the
+    original words by offset."""
+
+    def __init__(self, words: list[str], source: str) -> None:
+        """``source``: the pattern with ``{}`` where the alternation of ``words`` goes."""
+        lowered = [w.lower() for w in words]
+        self.folded = re.compile(source.format(alternation(words, True)), re.I)
+        self.plain = re.compile(source.format(alternation(lowered, True)))
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """``re.Pattern.search`` of the pattern in any case."""
+        endpos = len(text) if endpos is None else endpos
+        low = lower_as_ignorecase(text)
+        if low is None:
+            return self.folded.search(text, pos, endpos)
+        return self.plain.search(low, pos, endpos)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """``re.Pattern.finditer`` of the pattern in any case."""
+        low = lower_as_ignorecase(text)
+        return self.folded.finditer(text) if low is None else self.plain.finditer(low)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        """``re.Pattern.match`` of the pattern in any case."""
+        low = lower_as_ignorecase(text)
+        return self.folded.match(text) if low is None else self.plain.match(low)
+
+
 @lru_cache(maxsize=2)
-def _heads_of(key: str) -> re.Pattern[str]:
+def _heads_of(key: str) -> _AnyCase:
     """Any whole word of the subject list ``key`` of figure_context.toml, in any case:
     ``quantity_heads`` make a count's or measure's subject the words before it,
     ``measure_heads`` say what a measure measures ("lượng gỗ")."""
     heads = lexicon().context["subject"].get(key, [])
-    return re.compile(rf"{alternation(heads, True) if heads else '(?!)'}(?!\w)", re.I)
+    return _AnyCase(heads, r"{}(?!\w)" if heads else "(?!)")
 
 
 @cache
@@ -920,11 +958,11 @@ def _list_label(before: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _subject_heads() -> tuple[re.Pattern[str], frozenset[str], dict[str, list[tuple[str, int]]]]:
-    """The head-noun pattern, the stop words, and the trailing words (longest first, by
-    their last word: only those that end like the subject are tried)."""
+def _subject_heads() -> tuple[_AnyCase, frozenset[str], dict[str, list[tuple[str, int]]]]:
+    """The head-noun pattern (in any case), the stop words, and the trailing words (longest
+    first, by their last word: only those that end like the subject are tried)."""
     ctx = lexicon().context["subject"]
-    pattern = re.compile(rf"{alternation(ctx['heads'], True)}(?!\w)", re.I)
+    pattern = _AnyCase(ctx["heads"], r"{}(?!\w)")
     trailing: dict[str, list[tuple[str, int]]] = {}
     for t in sorted(ctx["trailing"], key=len, reverse=True):
         trailing.setdefault(t.split()[-1], []).append((t, len(t.split())))
@@ -980,7 +1018,8 @@ def _subject_before(clause: str, ctx: dict) -> str:
                 and len(clause[head.start() : last.end()].split()) <= limit
             ):
                 span_to = last.end()  # "tham ô tài sản đối với số tiền": both heads
-        words = clause[head.start() : span_to].split() if span_to else head.group().split()
+        # the words as written (``head`` was matched on the lowercase clause)
+        words = clause[head.start() : span_to or head.end()].split()
         before = clause[: head.start()].split()
         key = " ".join(head.group().lower().split())
         # "đấu giá", "đánh giá", "sản lượng": the head ends a word; but "có giá", "có số"
@@ -1078,7 +1117,7 @@ def _subject_before(clause: str, ctx: dict) -> str:
 
 
 # "X là" at the end of a clause (a qualifier word may follow: "là gần")
-_COPULA = re.compile(r"(?<!\w)là[^\S\n]*$", re.IGNORECASE)
+_COPULA = _AnyCase(["là"], r"{}[^\S\n]*$")
 _DIGIT = re.compile(r"\d")
 _ASIDE = re.compile(r"\([^()\n]*\)")
 
