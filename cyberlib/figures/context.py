@@ -32,10 +32,16 @@ __all__ = ["MAX_SENTENCE", "WINDOW", "SentenceIndex", "period_of", "source_of", 
 _S = r"[^\S\n]"
 MAX_SENTENCE = 1000  # a longer "sentence" (a list, run-on text) is cut into windows ...
 WINDOW = 400  # ... of at most this many characters (the `sentence` of each of its figures)
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*[^\S\n]+")
+# written to open with one character class (not "[.!?…]+"), which the regex engine scans
+# for alone instead of trying the whole pattern at every position
+_BOUNDARY = re.compile(r"[.!?…][.!?…]*[\"'”’)\]]*[^\S\n]+")
 # "tỷ đồng.Đặc biệt": a full stop with no blank after it, between a word and a capitalised
 # word, also ends a sentence (scraped text loses the blank)
 _GLUED_STOP = re.compile(r"[.!?](?=[^\W\d_]{2})")
+# the same two on a line with no "!", "?" nor "…" (most lines): a full stop, one literal
+# character, is scanned for faster still than a class
+_BOUNDARY_DOT = re.compile(r"\.[.!?…]*[\"'”’)\]]*[^\S\n]+")
+_GLUED_DOT = re.compile(r"\.(?=[^\W\d_]{2})")
 _YEAR = r"(?:19|20)\d\d"
 _WORD = re.compile(r"[^\W_]+|[^\w\s]")
 _PARENS = re.compile(r"\(([^()]*)\)")
@@ -126,7 +132,9 @@ def _boundaries(text: str, start: int, end: int) -> list[int]:
     the mark abbreviates a place word ("TP. Hà Nội"); also after a glued full stop
     ("tỷ đồng.Đặc biệt")."""
     starts = []
-    for m in _BOUNDARY.finditer(text, start, end):
+    other_marks = any(text.find(c, start, end) >= 0 for c in "!?…")
+    boundary, glued_stop = (_BOUNDARY, _GLUED_STOP) if other_marks else (_BOUNDARY_DOT, _GLUED_DOT)
+    for m in boundary.finditer(text, start, end):
         at = m.end()
         if at < end and text[at].islower():
             continue
@@ -140,7 +148,7 @@ def _boundaries(text: str, start: int, end: int) -> list[int]:
     if text.find(".", start, end) >= 0:
         glued = [
             m.end()
-            for m in _GLUED_STOP.finditer(text, start, end)
+            for m in glued_stop.finditer(text, start, end)
             if m.start() - 2 >= start
             and text[m.start() - 1].islower()
             and text[m.start() - 2].isalpha()
@@ -351,7 +359,7 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
     for m in pats["present"].finditer(low) if "hiện" in low else ():
         if not pats["not_present"].search(low, 0, m.start()):
             out.append((m.start(), m.end(), _PRESENT))  # "cả nước hiện có 19.285 bản"
-    if _DATE.search(low) is not None:
+    if _has_date(low) and ("đến" in low or "tới" in low or "từ " in low):
         for m in pats["until"].finditer(low):
             out = [p for p in out if not (p[0] < m.end() and p[1] > m.start())]
             out.append((m.start(), m.end(), " ".join(sentence[m.start() : m.end()].split())))
@@ -370,7 +378,16 @@ _MONTH_PLACE = re.compile(
     r"[^\S\n]+(?:năm[^\S\n]+(?:nay|ngoái|trước|tới)|vừa qua|tới|này|qua)(?!\w)"
     r"(?![^\S\n]+(?:nay|đây)(?!\w))"
 )
-_DATE = re.compile(r"\d[/-]\d|ngày[^\S\n]+\d{1,2}\.\d")  # else no cut-off date
+# a date, else no cut-off date: "\d[/-]\d" or "ngày 12.7", in two patterns that open with
+# a character or a literal, which the regex engine scans for alone (an alternation of the
+# two is tried at every position)
+_SLASH_DATE = re.compile(r"[/-](?<=\d[/-])\d")
+_DOT_DATE = re.compile(r"ngày[^\S\n]+\d{1,2}\.\d")
+
+
+def _has_date(low: str) -> bool:
+    """Whether ``low`` holds a date a cut-off ("đến 31/12", "đến ngày 12.7") could end in."""
+    return _SLASH_DATE.search(low) is not None or _DOT_DATE.search(low) is not None
 
 
 # "tháng 1 đến tháng 3.2016": two months make one span without "từ"
