@@ -679,10 +679,7 @@ def _figure(
     if (
         qualifier == "exact"
         and change is None
-        and (
-            lex.estimate.search(_clause_start(text, start))
-            or lex.estimate.search(_clause_start(text, start, commas=False))
-        )
+        and any(lex.estimate.search(opening) for opening in _clause_starts(text, start))
     ):
         # "Ước tính sản lượng … đạt 1,6 triệu tấn"; "Ước 6 tháng đầu năm, Quỹ … thu được
         # 907 tỷ đồng, tổng chi … là 1.714 tỷ đồng": the opener hedges its whole sentence
@@ -788,16 +785,22 @@ def _not_carried() -> frozenset[str]:
     return frozenset([*period.get("frequencies", ()), *period.get("not_carried", ())])
 
 
-def _clause_start(text: str, pos: int, commas: bool = True) -> str:
-    """The first words of the clause holding ``pos`` (lowercase, at most 40 characters);
-    with ``commas=False``, of its sentence (a comma ends no clause then)."""
+def _clause_starts(text: str, pos: int) -> tuple[str, ...]:
+    """The first words (lowercase, at most 40 characters) of the clause holding ``pos`` and
+    of its sentence, where a comma ends no clause; one string when the two are the same
+    (no comma since the sentence began, within 300 characters)."""
     lo = max(0, pos - 300)
     cut = max(
         text.rfind(".", lo, pos), text.rfind(";", lo, pos), text.rfind(":", lo, pos),
         text.rfind("!", lo, pos), text.rfind("?", lo, pos), text.rfind("\n", lo, pos),
-        text.rfind(",", lo, pos) if commas else -1,
     )  # fmt: skip
-    lo = max(lo, cut + 1)
+    sentence = _opening(text, max(lo, cut + 1), pos)
+    comma = text.rfind(",", max(lo, cut + 1), pos)
+    return (sentence,) if comma < 0 else (_opening(text, comma + 1, pos), sentence)
+
+
+def _opening(text: str, lo: int, pos: int) -> str:
+    """The first words of ``text[lo:pos]`` (lowercase, at most 40 characters)."""
     return text[lo : min(pos, lo + 40)].lstrip(" \"'“(").lower()
 
 
