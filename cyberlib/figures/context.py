@@ -994,11 +994,20 @@ def _item_label(before: str) -> list[str]:
 _ITEM_CUT = re.compile(r"(?:^|\s)[-–•*+](?=\s)|\d")
 
 
+_NOT_MARKS = re.compile(r"[^\d.!?\n]*")
+
+
 def _list_label(before: str) -> str:
     """The label of a list item ("Dele Alli, Tottenham: £137m"): the words since the last
-    number or sentence mark before the figure."""
-    m = re.search(r"[^\d.!?\n]*$", before)
-    label = (m.group() if m else "").strip(" ,;:-–()")
+    number or sentence mark before the figure.
+
+    The same words as a search for :data:`_NOT_MARKS` then the end (``$``, which also
+    matches before a line break ending ``before``) finds, read backwards from the end:
+    that search tries every position and runs to the next mark from each, quadratic in a
+    long clause."""
+    end = len(before) - before.endswith("\n")
+    since = _NOT_MARKS.match(before[:end][::-1]).end()
+    label = before[end - since : end].strip(" ,;:-–()")
     # "£137m (": the rest of a figure, not a label
     return label if re.search(r"[^\W\d_]{2,}", label) else ""
 
