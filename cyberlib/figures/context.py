@@ -65,6 +65,9 @@ class SentenceIndex:
         self._breaks: list[int] | None = None
         self._lines: dict[int, tuple[list[int], int]] = {}
         self._stripped: dict[tuple[int, int], tuple[int, int]] = {}
+        # the last sentence found that is no window, as (start, end, span): the next
+        # figure is most often in it
+        self._last: tuple[int, int, tuple[int, int]] = (0, 0, (0, 0))
 
     def line(self, pos: int) -> tuple[int, int]:
         """``(start, end)`` of the line (paragraph) holding ``pos``."""
@@ -77,6 +80,9 @@ class SentenceIndex:
 
     def span(self, pos: int) -> tuple[int, int]:
         """``(start, end)`` of the sentence holding ``pos`` (stripped of outer blanks)."""
+        last_start, last_end, last = self._last
+        if last_start <= pos < last_end:
+            return last
         text = self.text
         line_start, line_end = self.line(pos)
         cached = self._lines.get(line_start)
@@ -87,7 +93,8 @@ class SentenceIndex:
         i = bisect.bisect_right(starts, pos) - 1
         start = starts[i]
         end = starts[i + 1] if i + 1 < len(starts) else line_end
-        if end - start > MAX_SENTENCE:  # no usable boundary: a window on a fixed grid
+        window = end - start > MAX_SENTENCE
+        if window:  # no usable boundary: a window on a fixed grid
             step = WINDOW // 2
             k = (pos - start) // step
             lo = max(start, start + k * step - step // 2)
@@ -104,6 +111,8 @@ class SentenceIndex:
             seg = text[start:end]
             found = start + (len(seg) - len(seg.lstrip())), start + len(seg.rstrip())
             self._stripped[start, end] = found
+        if not window:
+            self._last = start, end, found
         return found
 
 
