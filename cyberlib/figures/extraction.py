@@ -642,7 +642,8 @@ def _figure(
         if not value < high:
             return None
     qualifier, change, qstart, used = "exact", None, start, 0
-    for n in range(min(3, len(keys)), 0, -1):
+    qualifier_ends, change_ends = _last_words()
+    for n in range(min(3, len(keys)) if keys and keys[0] in qualifier_ends else 0, 0, -1):
         phrase = " ".join(reversed(keys[:n]))
         if phrase in lex.qualifiers:
             qualifier, qstart, used = lex.qualifiers[phrase], prev[n - 1][1], n
@@ -651,7 +652,8 @@ def _figure(
         qualifier = _comparative(text, end, keys[1], unit)  # "nhỏ hơn 20 triệu"
         if qualifier == "exact":
             qstart = start
-    for n in range(min(2, len(keys) - used), 0, -1):
+    near = keys[used] if used < len(keys) else ""  # the word a change phrase ends with
+    for n in range(min(2, len(keys) - used) if near in change_ends else 0, 0, -1):
         phrase = " ".join(reversed(keys[used : used + n]))
         if phrase in lex.changes:
             at = prev[used][1] + len(prev[used][0])  # the end of the change word
@@ -743,6 +745,18 @@ def _figure(
         and unit not in lex.canonical
         and unit.split(" ", 1)[0] not in lex.classifiers,
     )  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _last_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The last words of the qualifier and of the change phrases: a phrase before a figure
+    ends with the word next to it, so where that word is none of these the phrases of two
+    and three words are not built."""
+    lex = lexicon()
+    return (
+        frozenset(k.split()[-1] for k in lex.qualifiers if k.split()),
+        frozenset(k.split()[-1] for k in lex.changes if k.split()),
+    )
 
 
 # a number word after one of these ends a longer number the pattern could not read whole
