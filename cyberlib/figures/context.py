@@ -303,7 +303,7 @@ def period_of(sentence: str, fig_start: int, fig_end: int) -> str | None:
 def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
     """Period phrases of a sentence as ``(start, end, value)`` (cached per sentence)."""
     pats = _patterns()
-    low = sentence.lower()
+    low = _lowered(sentence)[0]
     out = []
     skip_to = -1
     for m in pats["year"].finditer(sentence):
@@ -637,7 +637,7 @@ def _cues(sentence: str) -> tuple[tuple, tuple, tuple]:
     the sentence)`` for "X cho biết"-like verbs, and the positions of the verbs whose
     speaker is only a pronoun ("Ông cũng nhấn mạnh")."""
     pats = _patterns()
-    low = sentence.lower()
+    low = _lowered(sentence)[0]
     if len(low) != len(sentence):
         low = sentence
     theo = []
@@ -918,6 +918,24 @@ def _words_until_stop(
     return out
 
 
+def _lowered(text: str) -> tuple[str, str | None]:
+    """``(text.lower(), lower_as_ignorecase(text))``, kept for the last few texts asked
+    about (by identity): a sentence is lowercased once for its periods, its sources and
+    the head words of all its figures' subjects, not once for each."""
+    for known, low, same in _LOWERED:
+        if known is text:
+            return low, same
+    same = lower_as_ignorecase(text)
+    low = same if same is not None else text.lower()
+    _LOWERED.insert(0, (text, low, same))
+    del _LOWERED[_LOWERED_KEPT:]
+    return low, same
+
+
+_LOWERED: list[tuple[str, str, str | None]] = []
+_LOWERED_KEPT = 4
+
+
 class _AnyCase:
     """A pattern of words matched in any case, as under ``re.I``: on the lowercase text,
     with the words in lowercase, wherever a plain match there finds what ``re.I`` finds
@@ -938,19 +956,19 @@ class _AnyCase:
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """``re.Pattern.search`` of the pattern in any case."""
         endpos = len(text) if endpos is None else endpos
-        low = lower_as_ignorecase(text)
+        low = _lowered(text)[1]
         if low is None:
             return self.folded.search(text, pos, endpos)
         return self.plain.search(low, pos, endpos)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """``re.Pattern.finditer`` of the pattern in any case."""
-        low = lower_as_ignorecase(text)
+        low = _lowered(text)[1]
         return self.folded.finditer(text) if low is None else self.plain.finditer(low)
 
     def match(self, text: str) -> re.Match[str] | None:
         """``re.Pattern.match`` of the pattern in any case."""
-        low = lower_as_ignorecase(text)
+        low = _lowered(text)[1]
         return self.folded.match(text) if low is None else self.plain.match(low)
 
 
