@@ -117,10 +117,13 @@ class SentenceIndex:
 
 
 @lru_cache(maxsize=1)
-def _abbreviation() -> re.Pattern[str]:
-    """An abbreviated place word and its stop at the end of the searched span ("TP.")."""
+def _abbreviation() -> tuple[re.Pattern[str], frozenset[str] | None]:
+    """An abbreviated place word and its stop at the end of the searched span ("TP."), and
+    the last letters of those words: a stop after any other character is not looked at
+    (None, every stop, when a word is empty or there is none)."""
     words = lexicon().context["source"]["place_abbreviations"]
-    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})\.$")
+    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})\.$")
+    return pattern, frozenset(w[-1] for w in words) if words and all(words) else None
 
 
 def _name_follows(text: str, at: int) -> bool:
@@ -141,6 +144,7 @@ def _boundaries(text: str, start: int, end: int) -> list[int]:
     the mark abbreviates a place word ("TP. Hà Nội"); also after a glued full stop
     ("tỷ đồng.Đặc biệt")."""
     starts = []
+    abbreviation, last_letters = _abbreviation()
     other_marks = any(text.find(c, start, end) >= 0 for c in "!?…")
     boundary, glued_stop = (_BOUNDARY, _GLUED_STOP) if other_marks else (_BOUNDARY_DOT, _GLUED_DOT)
     for m in boundary.finditer(text, start, end):
@@ -149,7 +153,8 @@ def _boundaries(text: str, start: int, end: int) -> list[int]:
             continue
         if (
             text[m.start()] == "."
-            and _abbreviation().search(text, max(start, m.start() - 2), m.start() + 1)
+            and (last_letters is None or text[m.start() - 1] in last_letters)
+            and abbreviation.search(text, max(start, m.start() - 2), m.start() + 1)
             and _name_follows(text, at)
         ):
             continue
