@@ -20,9 +20,11 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from cyberlib.figures.units import alternation, head_words, lexicon
+from cyberlib.language.lexicon import lower_as_ignorecase
 from cyberlib.resources import load_wordlist
 
 __all__ = ["MAX_SENTENCE", "WINDOW", "SentenceIndex", "period_of", "source_of", "subject_of"]
@@ -30,10 +32,16 @@ __all__ = ["MAX_SENTENCE", "WINDOW", "SentenceIndex", "period_of", "source_of", 
 _S = r"[^\S\n]"
 MAX_SENTENCE = 1000  # a longer "sentence" (a list, run-on text) is cut into windows ...
 WINDOW = 400  # ... of at most this many characters (the `sentence` of each of its figures)
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*[^\S\n]+")
+# written to open with one character class (not "[.!?…]+"), which the regex engine scans
+# for alone instead of trying the whole pattern at every position
+_BOUNDARY = re.compile(r"[.!?…][.!?…]*[\"'”’)\]]*[^\S\n]+")
 # "tỷ đồng.Đặc biệt": a full stop with no blank after it, between a word and a capitalised
 # word, also ends a sentence (scraped text loses the blank)
 _GLUED_STOP = re.compile(r"[.!?](?=[^\W\d_]{2})")
+# the same two on a line with no "!", "?" nor "…" (most lines): a full stop, one literal
+# character, is scanned for faster still than a class
+_BOUNDARY_DOT = re.compile(r"\.[.!?…]*[\"'”’)\]]*[^\S\n]+")
+_GLUED_DOT = re.compile(r"\.(?=[^\W\d_]{2})")
 _YEAR = r"(?:19|20)\d\d"
 _WORD = re.compile(r"[^\W_]+|[^\w\s]")
 _PARENS = re.compile(r"\(([^()]*)\)")
@@ -57,6 +65,9 @@ class SentenceIndex:
         self._breaks: list[int] | None = None
         self._lines: dict[int, tuple[list[int], int]] = {}
         self._stripped: dict[tuple[int, int], tuple[int, int]] = {}
+        # the last sentence found that is no window, as (start, end, span): the next
+        # figure is most often in it
+        self._last: tuple[int, int, tuple[int, int]] = (0, 0, (0, 0))
 
     def line(self, pos: int) -> tuple[int, int]:
         """``(start, end)`` of the line (paragraph) holding ``pos``."""
@@ -69,6 +80,9 @@ class SentenceIndex:
 
     def span(self, pos: int) -> tuple[int, int]:
         """``(start, end)`` of the sentence holding ``pos`` (stripped of outer blanks)."""
+        last_start, last_end, last = self._last
+        if last_start <= pos < last_end:
+            return last
         text = self.text
         line_start, line_end = self.line(pos)
         cached = self._lines.get(line_start)
@@ -79,7 +93,8 @@ class SentenceIndex:
         i = bisect.bisect_right(starts, pos) - 1
         start = starts[i]
         end = starts[i + 1] if i + 1 < len(starts) else line_end
-        if end - start > MAX_SENTENCE:  # no usable boundary: a window on a fixed grid
+        window = end - start > MAX_SENTENCE
+        if window:  # no usable boundary: a window on a fixed grid
             step = WINDOW // 2
             k = (pos - start) // step
             lo = max(start, start + k * step - step // 2)
@@ -96,14 +111,19 @@ class SentenceIndex:
             seg = text[start:end]
             found = start + (len(seg) - len(seg.lstrip())), start + len(seg.rstrip())
             self._stripped[start, end] = found
+        if not window:
+            self._last = start, end, found
         return found
 
 
 @lru_cache(maxsize=1)
-def _abbreviation() -> re.Pattern[str]:
-    """An abbreviated place word and its stop at the end of the searched span ("TP.")."""
+def _abbreviation() -> tuple[re.Pattern[str], frozenset[str] | None]:
+    """An abbreviated place word and its stop at the end of the searched span ("TP."), and
+    the last letters of those words: a stop after any other character is not looked at
+    (None, every stop, when a word is empty or there is none)."""
     words = lexicon().context["source"]["place_abbreviations"]
-    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})\.$")
+    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})\.$")
+    return pattern, frozenset(w[-1] for w in words) if words and all(words) else None
 
 
 def _name_follows(text: str, at: int) -> bool:
@@ -124,13 +144,17 @@ def _boundaries(text: str, start: int, end: int) -> list[int]:
     the mark abbreviates a place word ("TP. Hà Nội"); also after a glued full stop
     ("tỷ đồng.Đặc biệt")."""
     starts = []
-    for m in _BOUNDARY.finditer(text, start, end):
+    abbreviation, last_letters = _abbreviation()
+    other_marks = any(text.find(c, start, end) >= 0 for c in "!?…")
+    boundary, glued_stop = (_BOUNDARY, _GLUED_STOP) if other_marks else (_BOUNDARY_DOT, _GLUED_DOT)
+    for m in boundary.finditer(text, start, end):
         at = m.end()
         if at < end and text[at].islower():
             continue
         if (
             text[m.start()] == "."
-            and _abbreviation().search(text, max(start, m.start() - 2), m.start() + 1)
+            and (last_letters is None or text[m.start() - 1] in last_letters)
+            and abbreviation.search(text, max(start, m.start() - 2), m.start() + 1)
             and _name_follows(text, at)
         ):
             continue
@@ -138,7 +162,7 @@ def _boundaries(text: str, start: int, end: int) -> list[int]:
     if text.find(".", start, end) >= 0:
         glued = [
             m.end()
-            for m in _GLUED_STOP.finditer(text, start, end)
+            for m in glued_stop.finditer(text, start, end)
             if m.start() - 2 >= start
             and text[m.start() - 1].islower()
             and text[m.start() - 2].isalpha()
@@ -284,7 +308,7 @@ def period_of(sentence: str, fig_start: int, fig_end: int) -> str | None:
 def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
     """Period phrases of a sentence as ``(start, end, value)`` (cached per sentence)."""
     pats = _patterns()
-    low = sentence.lower()
+    low = _lowered(sentence)[0]
     out = []
     skip_to = -1
     for m in pats["year"].finditer(sentence):
@@ -349,7 +373,7 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
     for m in pats["present"].finditer(low) if "hiện" in low else ():
         if not pats["not_present"].search(low, 0, m.start()):
             out.append((m.start(), m.end(), _PRESENT))  # "cả nước hiện có 19.285 bản"
-    if _DATE.search(low) is not None:
+    if _has_date(low) and ("đến" in low or "tới" in low or "từ " in low):
         for m in pats["until"].finditer(low):
             out = [p for p in out if not (p[0] < m.end() and p[1] > m.start())]
             out.append((m.start(), m.end(), " ".join(sentence[m.start() : m.end()].split())))
@@ -368,7 +392,16 @@ _MONTH_PLACE = re.compile(
     r"[^\S\n]+(?:năm[^\S\n]+(?:nay|ngoái|trước|tới)|vừa qua|tới|này|qua)(?!\w)"
     r"(?![^\S\n]+(?:nay|đây)(?!\w))"
 )
-_DATE = re.compile(r"\d[/-]\d|ngày[^\S\n]+\d{1,2}\.\d")  # else no cut-off date
+# a date, else no cut-off date: "\d[/-]\d" or "ngày 12.7", in two patterns that open with
+# a character or a literal, which the regex engine scans for alone (an alternation of the
+# two is tried at every position)
+_SLASH_DATE = re.compile(r"[/-](?<=\d[/-])\d")
+_DOT_DATE = re.compile(r"ngày[^\S\n]+\d{1,2}\.\d")
+
+
+def _has_date(low: str) -> bool:
+    """Whether ``low`` holds a date a cut-off ("đến 31/12", "đến ngày 12.7") could end in."""
+    return _SLASH_DATE.search(low) is not None or _DOT_DATE.search(low) is not None
 
 
 # "tháng 1 đến tháng 3.2016": two months make one span without "từ"
@@ -609,7 +642,7 @@ def _cues(sentence: str) -> tuple[tuple, tuple, tuple]:
     the sentence)`` for "X cho biết"-like verbs, and the positions of the verbs whose
     speaker is only a pronoun ("Ông cũng nhấn mạnh")."""
     pats = _patterns()
-    low = sentence.lower()
+    low = _lowered(sentence)[0]
     if len(low) != len(sentence):
         low = sentence
     theo = []
@@ -711,7 +744,7 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
     stop, limit = _subject_heads()[1], ctx["max_words"]  # the stop words, built once
     if kind == "duration":
         return sentence[unit_start:unit_end]
-    after = [m.group() for m in itertools.islice(_WORD.finditer(sentence, unit_end), limit + 1)]
+    after = _words_after(sentence, unit_end, limit + 1)
     passive = bool(after) and kind == "count" and after[0].lower() in _subject_list("passive")
     # a count's unit may end where a word of the subject goes on ("lượt khách| hàng")
     unit_last = sentence[unit_start:unit_end].rsplit(None, 1)[-1:] if kind == "count" else []
@@ -814,7 +847,7 @@ def _head_after(sentence: str, end: int, stop: frozenset[str], limit: int) -> st
     doanh thu") or the end of the aside the amount stands in; else ""."""
     m = _AFTER_ASIDE.match(sentence, end)
     at = m.end() if m is not None else end
-    words = [w.group() for w in itertools.islice(_WORD.finditer(sentence, at), limit + 1)]
+    words = _words_after(sentence, at, limit + 1)
     words = _words_until_stop(words, stop, limit)
     digit = next((i for i, w in enumerate(words) if _has_digit(w)), None)
     found = " ".join(words[:digit])  # "… tháng 2/2017": the next figure, no subject
@@ -831,6 +864,35 @@ def _money_forms() -> tuple[str, ...]:
 
 # an aside after an amount, or the end of the one it stands in, before a head noun
 _AFTER_ASIDE = re.compile(r"[^\S\n]*(?:\([^()\n]{0,80}\)|\))")
+
+
+def _words_after(text: str, at: int, n: int) -> list[str]:
+    """The first ``n`` words and signs (:data:`_WORD`) of ``text`` from ``at``.
+
+    Read from the blank-separated pieces of the :data:`_WORDS_REACH` characters after
+    ``at``: a piece of letters and digits alone is one word, any other is read with
+    :data:`_WORD` (no word runs across a blank); the last piece may be cut by the end of
+    the stretch and is left out. When these give fewer than ``n``, the whole rest of the
+    text is read with :data:`_WORD`. A regex match object per word cost twice as much."""
+    end = at + _WORDS_REACH
+    pieces = text[at:end].split()
+    cut = end < len(text)
+    if cut and pieces:
+        pieces.pop()
+    out: list[str] = []
+    for piece in pieces:
+        if piece.isalnum():  # the letters and digits of _WORD's "[^\W_]": no "_", no sign
+            out.append(piece)
+        else:
+            out += _WORD.findall(piece)
+        if len(out) >= n:
+            return out[:n]
+    if not cut:
+        return out
+    return [m.group() for m in itertools.islice(_WORD.finditer(text, at), n)]
+
+
+_WORDS_REACH = 120
 
 
 def _words_until_stop(
@@ -866,13 +928,67 @@ def _words_until_stop(
     return out
 
 
+def _lowered(text: str) -> tuple[str, str | None]:
+    """``(text.lower(), lower_as_ignorecase(text))``, kept for the last few texts asked
+    about (by identity): a sentence is lowercased once for its periods, its sources and
+    the head words of all its figures' subjects, not once for each."""
+    for known, low, same in _LOWERED:
+        if known is text:
+            return low, same
+    same = lower_as_ignorecase(text)
+    low = same if same is not None else text.lower()
+    _LOWERED.insert(0, (text, low, same))
+    del _LOWERED[_LOWERED_KEPT:]
+    return low, same
+
+
+_LOWERED: list[tuple[str, str, str | None]] = []
+_LOWERED_KEPT = 4
+
+
+class _AnyCase:
+    """A pattern of words matched in any case, as under ``re.I``: on the lowercase text,
+    with the words in lowercase, wherever a plain match there finds what ``re.I`` finds
+    (:func:`~cyberlib.language.lexicon.lower_as_ignorecase`), else under ``re.I``.
+
+    A pattern under ``re.I`` opens with no set of first characters that the regex engine
+    can scan for, so it is tried at every position of the text (the subject's head words
+    were a fifth of :func:`subject_of` so). Matches found on the lowercase
+    text have its offsets (the same length) and lowercase ``group()``: callers take the
+    original words by offset."""
+
+    def __init__(self, words: list[str], source: str) -> None:
+        """``source``: the pattern with ``{}`` where the alternation of ``words`` goes."""
+        lowered = [w.lower() for w in words]
+        self.folded = re.compile(source.format(alternation(words, True)), re.I)
+        self.plain = re.compile(source.format(alternation(lowered, True)))
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """``re.Pattern.search`` of the pattern in any case."""
+        endpos = len(text) if endpos is None else endpos
+        low = _lowered(text)[1]
+        if low is None:
+            return self.folded.search(text, pos, endpos)
+        return self.plain.search(low, pos, endpos)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """``re.Pattern.finditer`` of the pattern in any case."""
+        low = _lowered(text)[1]
+        return self.folded.finditer(text) if low is None else self.plain.finditer(low)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        """``re.Pattern.match`` of the pattern in any case."""
+        low = _lowered(text)[1]
+        return self.folded.match(text) if low is None else self.plain.match(low)
+
+
 @lru_cache(maxsize=2)
-def _heads_of(key: str) -> re.Pattern[str]:
+def _heads_of(key: str) -> _AnyCase:
     """Any whole word of the subject list ``key`` of figure_context.toml, in any case:
     ``quantity_heads`` make a count's or measure's subject the words before it,
     ``measure_heads`` say what a measure measures ("lượng gỗ")."""
     heads = lexicon().context["subject"].get(key, [])
-    return re.compile(rf"{alternation(heads, True) if heads else '(?!)'}(?!\w)", re.I)
+    return _AnyCase(heads, r"{}(?!\w)" if heads else "(?!)")
 
 
 @cache
@@ -915,21 +1031,30 @@ def _item_label(before: str) -> list[str]:
 _ITEM_CUT = re.compile(r"(?:^|\s)[-–•*+](?=\s)|\d")
 
 
+_NOT_MARKS = re.compile(r"[^\d.!?\n]*")
+
+
 def _list_label(before: str) -> str:
     """The label of a list item ("Dele Alli, Tottenham: £137m"): the words since the last
-    number or sentence mark before the figure."""
-    m = re.search(r"[^\d.!?\n]*$", before)
-    label = (m.group() if m else "").strip(" ,;:-–()")
+    number or sentence mark before the figure.
+
+    The same words as a search for :data:`_NOT_MARKS` then the end (``$``, which also
+    matches before a line break ending ``before``) finds, read backwards from the end:
+    that search tries every position and runs to the next mark from each, quadratic in a
+    long clause."""
+    end = len(before) - before.endswith("\n")
+    since = _NOT_MARKS.match(before[:end][::-1]).end()
+    label = before[end - since : end].strip(" ,;:-–()")
     # "£137m (": the rest of a figure, not a label
     return label if re.search(r"[^\W\d_]{2,}", label) else ""
 
 
 @lru_cache(maxsize=1)
-def _subject_heads() -> tuple[re.Pattern[str], frozenset[str], dict[str, list[tuple[str, int]]]]:
-    """The head-noun pattern, the stop words, and the trailing words (longest first, by
-    their last word: only those that end like the subject are tried)."""
+def _subject_heads() -> tuple[_AnyCase, frozenset[str], dict[str, list[tuple[str, int]]]]:
+    """The head-noun pattern (in any case), the stop words, and the trailing words (longest
+    first, by their last word: only those that end like the subject are tried)."""
     ctx = lexicon().context["subject"]
-    pattern = re.compile(rf"{alternation(ctx['heads'], True)}(?!\w)", re.I)
+    pattern = _AnyCase(ctx["heads"], r"{}(?!\w)")
     trailing: dict[str, list[tuple[str, int]]] = {}
     for t in sorted(ctx["trailing"], key=len, reverse=True):
         trailing.setdefault(t.split()[-1], []).append((t, len(t.split())))
@@ -985,7 +1110,8 @@ def _subject_before(clause: str, ctx: dict) -> str:
                 and len(clause[head.start() : last.end()].split()) <= limit
             ):
                 span_to = last.end()  # "tham ô tài sản đối với số tiền": both heads
-        words = clause[head.start() : span_to].split() if span_to else head.group().split()
+        # the words as written (``head`` was matched on the lowercase clause)
+        words = clause[head.start() : span_to or head.end()].split()
         before = clause[: head.start()].split()
         key = " ".join(head.group().lower().split())
         # "đấu giá", "đánh giá", "sản lượng": the head ends a word; but "có giá", "có số"
@@ -1087,7 +1213,7 @@ def _subject_before(clause: str, ctx: dict) -> str:
 
 
 # "X là" at the end of a clause (a qualifier word may follow: "là gần")
-_COPULA = re.compile(r"(?<!\w)là[^\S\n]*$", re.IGNORECASE)
+_COPULA = _AnyCase(["là"], r"{}[^\S\n]*$")
 _DIGIT = re.compile(r"\d")
 _ASIDE = re.compile(r"\([^()\n]*\)")
 

@@ -642,7 +642,8 @@ def _figure(
         if not value < high:
             return None
     qualifier, change, qstart, used = "exact", None, start, 0
-    for n in range(min(3, len(keys)), 0, -1):
+    qualifier_ends, change_ends = _last_words()
+    for n in range(min(3, len(keys)) if keys and keys[0] in qualifier_ends else 0, 0, -1):
         phrase = " ".join(reversed(keys[:n]))
         if phrase in lex.qualifiers:
             qualifier, qstart, used = lex.qualifiers[phrase], prev[n - 1][1], n
@@ -651,7 +652,8 @@ def _figure(
         qualifier = _comparative(text, end, keys[1], unit)  # "nhỏ hơn 20 triệu"
         if qualifier == "exact":
             qstart = start
-    for n in range(min(2, len(keys) - used), 0, -1):
+    near = keys[used] if used < len(keys) else ""  # the word a change phrase ends with
+    for n in range(min(2, len(keys) - used) if near in change_ends else 0, 0, -1):
         phrase = " ".join(reversed(keys[used : used + n]))
         if phrase in lex.changes:
             at = prev[used][1] + len(prev[used][0])  # the end of the change word
@@ -679,10 +681,7 @@ def _figure(
     if (
         qualifier == "exact"
         and change is None
-        and (
-            lex.estimate.search(_clause_start(text, start))
-            or lex.estimate.search(_clause_start(text, start, commas=False))
-        )
+        and any(lex.estimate.search(opening) for opening in _clause_starts(text, start))
     ):
         # "Ước tính sản lượng … đạt 1,6 triệu tấn"; "Ước 6 tháng đầu năm, Quỹ … thu được
         # 907 tỷ đồng, tổng chi … là 1.714 tỷ đồng": the opener hedges its whole sentence
@@ -748,6 +747,18 @@ def _figure(
     )  # fmt: skip
 
 
+@lru_cache(maxsize=1)
+def _last_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The last words of the qualifier and of the change phrases: a phrase before a figure
+    ends with the word next to it, so where that word is none of these the phrases of two
+    and three words are not built."""
+    lex = lexicon()
+    return (
+        frozenset(k.split()[-1] for k in lex.qualifiers if k.split()),
+        frozenset(k.split()[-1] for k in lex.changes if k.split()),
+    )
+
+
 # a number word after one of these ends a longer number the pattern could not read whole
 _GLUE = frozenset(
     ["không", "trăm", "mươi", "mười", "nghìn", "ngàn", "vạn", "triệu", "tỷ", "tỉ", "linh", "lẻ"]
@@ -788,16 +799,22 @@ def _not_carried() -> frozenset[str]:
     return frozenset([*period.get("frequencies", ()), *period.get("not_carried", ())])
 
 
-def _clause_start(text: str, pos: int, commas: bool = True) -> str:
-    """The first words of the clause holding ``pos`` (lowercase, at most 40 characters);
-    with ``commas=False``, of its sentence (a comma ends no clause then)."""
+def _clause_starts(text: str, pos: int) -> tuple[str, ...]:
+    """The first words (lowercase, at most 40 characters) of the clause holding ``pos`` and
+    of its sentence, where a comma ends no clause; one string when the two are the same
+    (no comma since the sentence began, within 300 characters)."""
     lo = max(0, pos - 300)
     cut = max(
         text.rfind(".", lo, pos), text.rfind(";", lo, pos), text.rfind(":", lo, pos),
         text.rfind("!", lo, pos), text.rfind("?", lo, pos), text.rfind("\n", lo, pos),
-        text.rfind(",", lo, pos) if commas else -1,
     )  # fmt: skip
-    lo = max(lo, cut + 1)
+    sentence = _opening(text, max(lo, cut + 1), pos)
+    comma = text.rfind(",", max(lo, cut + 1), pos)
+    return (sentence,) if comma < 0 else (_opening(text, comma + 1, pos), sentence)
+
+
+def _opening(text: str, lo: int, pos: int) -> str:
+    """The first words of ``text[lo:pos]`` (lowercase, at most 40 characters)."""
     return text[lo : min(pos, lo + 40)].lstrip(" \"'“(").lower()
 
 
