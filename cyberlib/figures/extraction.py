@@ -282,9 +282,10 @@ def _word_number_goes_on() -> tuple[frozenset[str], frozenset[str]]:
 def _one_amount(m: re.Match[str]) -> bool:
     """Whether a number in digits with words in digits after its scale words is one amount."""
     parts = m.group("num").split()
-    if not any(p[0].isdigit() for p in parts[1:]):
-        return True
-    return parse_words(parts[1:], parse_digits(parts[0]) or 0.0) is not None
+    for p in parts[1:]:  # most numbers are one word: no generator made for them
+        if p[0].isdigit():
+            return parse_words(parts[1:], parse_digits(parts[0]) or 0.0) is not None
+    return True
 
 
 def _prev_words(text: str, pos: int, n: int) -> list[tuple[str, int]]:
@@ -700,7 +701,13 @@ def _figure(
         change = change or _SIGNS[text[start - 1]]  # "mua ròng ở VNM +70,9 tỷ đồng"
         if qstart == start:
             qstart = start - 1
-    if qstart == start and change is None and prev and kind in (COUNT, DURATION):
+    if (
+        qstart == start
+        and change is None
+        and prev
+        and kind in (COUNT, DURATION)
+        and not prev[0][0].islower()  # a word in lowercase (most) has no capital: no name
+    ):
         word, pos = prev[0]
         if (
             any(c.isupper() for c in word)
