@@ -422,7 +422,8 @@ def _implied_currency(m: re.Match[str], last_money: tuple[int, str]) -> str:
     """Currency of a bare amount: that of the amount just before it when that one is in
     another currency than the usual one ("kim ngạch 50 tỷ USD … nhập khẩu khoảng 10 tỷ,
     xuất khẩu khoảng 40 tỷ": dollars), within units.toml [implied] ``other_context``
-    characters; else the usual currency (đồng)."""
+    characters; else the usual currency (đồng). ``last_money`` names no currency after an
+    amount without a scale word (:func:`_final_figures`: "150 AUD và 2 triệu" is đồng)."""
     lex = lexicon()
     at, unit = last_money
     if unit and unit != lex.implied_unit and 0 <= m.start() - at <= lex.implied_other:
@@ -1261,9 +1262,9 @@ def _final_figures(norm: str, low: str) -> Iterator[Fig]:
             money_at = fig.end
         if fig.kind == MONEY:
             # only an amount with a scale word lends its currency to a bare one after it:
-            # "150 AUD và 2 triệu" is 2 million đồng
-            scaled = len(norm[fig.num_start : fig.num_end].split()) > 1  # "50 tỷ"
-            last_money = (fig.end, fig.unit if scaled else "")
+            # "150 AUD và 2 triệu" is 2 million đồng (not ``Fig.scaled``, which is a count's)
+            has_scale = len(norm[fig.num_start : fig.num_end].split()) > 1  # "50 tỷ"
+            last_money = (fig.end, fig.unit if has_scale else "")
         if hold:
             continue
         if fig.kind == MONEY and math.isnan(fig.value_high):
