@@ -245,6 +245,8 @@ def _lone_sign(text: str, at: int) -> bool:
     return not before or not (before[-1].isdigit() or before[-1] in "-–—+−")
 
 
+# one comma before three digits: a Vietnamese decimal or English thousands ("1,600 chợ")
+_EN_THOUSANDS = re.compile(r"[1-9]\d{0,2},\d{3}")
 # a change in per cent written with its sign in brackets, as market reports do:
 # "VN-Index giảm 8,04 điểm (-1,08%)"; the end of a match is where the number starts
 _SIGNED_PERCENT = re.compile(r"\([^\S\n]?[-+−][^\S\n]?(?=\d[\d.,]*[^\S\n]?%)")
@@ -370,7 +372,7 @@ def _value(num: str) -> tuple[float | None, bool, list[str]]:
     """(value, written in words, trailing scale words) of a matched number."""
     parts = num.lower().split()
     if len(parts) == 1 and parts[0][0].isdigit():
-        return parse_digits(parts[0]), False, []  # most figures: one number in digits
+        return _digits(parts[0]), False, []  # most figures: one number in digits
     scales = lexicon().scale_set
     tail = []
     for w in reversed(parts):
@@ -382,9 +384,18 @@ def _value(num: str) -> tuple[float | None, bool, list[str]]:
         words = parts[1:]
         return parse_words(words), False, tail
     if parts[0][0].isdigit():
-        start = parse_digits(parts[0])
+        start = _digits(parts[0])
         return (None if start is None else parse_words(parts[1:], start)), False, tail
     return parse_words(parts), True, tail
+
+
+def _digits(num: str) -> float | None:
+    """:func:`parse_digits`, but one digit after a zero is that digit: official and police
+    prose writes small counts so ("04 đại biểu", "03 cơ sở", "01 triệu đồng"); a longer
+    number with a leading zero stays a code or a phone number."""
+    if len(num) == 2 and num[0] == "0" and num[1] in "123456789":
+        return float(num[1])
+    return parse_digits(num)
 
 
 def _group(text: str, m: re.Match[str], name: str) -> str | None:
@@ -568,6 +579,10 @@ def _figure(
             end, h = _whole_word(text, head_start, h)
             if h in lex.former:
                 end, h = _noun_after_classifier(text, end)  # "6 nguyên lãnh đạo"
+            elif h in lex.owners:
+                owned_end, owned = _noun_after_classifier(text, end)
+                if owned is not None:
+                    end, h = owned_end, f"{h} {owned}"  # "57 chủ tàu": owners of boats
             if h in lex.classifiers:
                 h = _classified(text, head_start, end, h)
                 if h is not None:
@@ -728,6 +743,17 @@ def _figure(
         value += 0.5 * (parse_words(tail) if tail else 1.0)
         end = half.end()
         unit_text = text[end - len(unit_text) - len(half.group()) : end - len(half.group())]
+    if (
+        kind == COUNT
+        and not tail
+        and value != int(value)
+        and _EN_THOUSANDS.fullmatch(num)
+        and unit not in lex.fractional
+        and (unit in lex.canonical or " " in unit or _curated(unit))
+    ):
+        value = float(num.replace(",", ""))  # "135,400 người": people are whole, so the
+        # comma groups thousands, as English does (a noun of the lists or of two syllables:
+        # "97,267 nhờ …" stays no figure)
     if (
         kind == COUNT
         and not tail
@@ -1217,6 +1243,9 @@ def _count_unit(h: str) -> str:
         return listed[0]
     if h in lex.people or h.startswith(lex.person_prefixes):
         return "person"
+    first, _, rest = h.partition(" ")
+    if first in lex.owners and rest and rest not in lex.not_owned and h not in head_words():
+        return "person"  # "chủ tàu", "chủ xe": owners; but "chủ đề" is a word of its own
     if h.endswith(lex.person_suffixes) and h not in lex.not_person:
         first, _, rest = h.partition(" ")
         if first in lex.measure_classifiers and " " in rest:

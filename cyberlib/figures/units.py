@@ -195,6 +195,8 @@ class Lexicon:
     people_classifiers: frozenset[str]  # "31 vị", "4 tên": people, but "8 cái tên": names
     money_nouns: frozenset[str]  # "2 tỷ tiền mặt": an amount whose noun says it is money
     former: frozenset[str]  # "nguyên", "cựu" (former) standing before a counted noun
+    owners: frozenset[str]  # "chủ": "57 chủ tàu" are owners, people
+    not_owned: frozenset[str]  # "chủ đầu tư": an owner word's noun that names no person
     person_suffixes: tuple[str, ...]  # " viên": "lập trình viên" is a person
     person_prefixes: tuple[str, ...]  # "người ", "thợ ": "thợ săn" is a person
     not_person: frozenset[str]  # "công viên": a place
@@ -323,6 +325,8 @@ def lexicon() -> Lexicon:
         people_classifiers=frozenset(u["people"].get("classifiers", ())),
         money_nouns=frozenset(_key(w) for w in u["implied"].get("money_nouns", ())),
         former=frozenset(_key(w) for w in u["people"].get("former", ())),
+        owners=frozenset(_key(w) for w in u["people"].get("owners", ())),
+        not_owned=frozenset(_key(w) for w in u["people"].get("not_owned", ())),
         person_suffixes=tuple(" " + w for w in u["people"].get("person_suffixes", ())),
         person_prefixes=tuple(w + " " for w in u["people"].get("person_prefixes", ())),
         not_person=frozenset(_key(w) for w in u["people"].get("not_person", ())),
