@@ -1192,9 +1192,14 @@ def _subject_before(clause: str, ctx: dict) -> str:
     if heads:
         words = _without_figures(words)
     if not heads:
-        # "448 tỷ yen, … 9 tỷ USD": the rest of the figure before is no subject
+        # "448 tỷ yen, … 9 tỷ USD": the rest of the figure before is no subject; but a unit
+        # word that starts a longer word is that word ("Đồng tiền chung châu Âu")
         lex = lexicon()
-        while words and (words[0].lower() in lex.scale_set or words[0].lower() in lex.units):
+        while (
+            words
+            and (words[0].lower() in lex.scale_set or words[0].lower() in lex.units)
+            and not (len(words) > 1 and f"{words[0]} {words[1]}".lower() in head_words())
+        ):
             words = words[1:]
     changed = True
     while words and changed:

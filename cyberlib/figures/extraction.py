@@ -663,6 +663,8 @@ def _figure(
     for n in range(min(3, len(keys)) if keys and keys[0] in qualifier_ends else 0, 0, -1):
         phrase = " ".join(reversed(keys[:n]))
         if phrase in lex.qualifiers:
+            if len(keys) > n and f"{keys[n]} {phrase}" in lex.not_qualifiers:
+                break  # "Xung quanh mức 25 nghìn đồng": concerning, not around
             qualifier, qstart, used = lex.qualifiers[phrase], prev[n - 1][1], n
             break
     if used == 1 and keys[0] == "hơn" and len(keys) > 1 and keys[1] in lex.comparatives:

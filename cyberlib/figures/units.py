@@ -208,6 +208,7 @@ class Lexicon:
     lowercase_only: frozenset[str]  # "100g" is grams, "4G" a mobile network
     time_of_day: frozenset[str]
     qualifiers: dict[str, str]
+    not_qualifiers: frozenset[str]  # "xung quanh mức": a longer phrase that is no hedge
     changes: dict[str, str]
     not_changes: tuple[str, ...]  # noun phrases ending with a change word ("giá trị gia tăng")
     order_qualifier: str
@@ -338,6 +339,7 @@ def lexicon() -> Lexicon:
         lowercase_only=frozenset(u["reject"].get("lowercase_only", ())),
         time_of_day=frozenset(u["reject"]["time_of_day"]),
         qualifiers={_key(k): v for k, v in q["qualifiers"].items()},
+        not_qualifiers=frozenset(_key(w) for w in q.get("not_qualifiers", {}).get("phrases", [])),
         changes={_key(k): v for k, v in q["changes"].items()},
         not_changes=tuple(_key(w) for w in q.get("not_changes", {}).get("phrases", [])),
         order_qualifier=q["orders"]["qualifier"],
