@@ -245,6 +245,8 @@ def _lone_sign(text: str, at: int) -> bool:
     return not before or not (before[-1].isdigit() or before[-1] in "-–—+−")
 
 
+# the end of a sentence, between two figures
+_SENTENCE_END = re.compile(r"[.!?\n](?!\d)")
 # one comma before three digits: a Vietnamese decimal or English thousands ("1,600 chợ")
 _EN_THOUSANDS = re.compile(r"[1-9]\d{0,2},\d{3}")
 # a change in per cent written with its sign in brackets, as market reports do:
@@ -1279,18 +1281,27 @@ def _final_figures(norm: str, low: str) -> Iterator[Fig]:
     carry: list[Fig] = []  # the last figure of the block before
     money: dict[float, str] = {}  # amounts in a currency seen before the text was held
     hold = "gấp" in low
-    money_at = -(10**9)
+    money_at = count_at = -(10**9)
     last_money = (-(10**9), "")
     set_phrases = lexicon().set_phrases
     for m in _candidates(low):
         if not m.group("num")[0].isdigit() and _in_set_phrase(set_phrases, low, m.start()):
             continue  # "ba cọc ba đồng": a set phrase
-        fig = _figure(norm, m, money_at, last_money)
+        if count_at > max(money_at, last_money[0]) and not _SENTENCE_END.search(
+            norm, count_at, m.start()
+        ):
+            # "đạt 9,8 triệu lượt, giảm 1,4 triệu": a bare amount after a count in millions
+            # in its sentence may be more of that count: the money before names no currency
+            fig = _figure(norm, m)
+        else:
+            fig = _figure(norm, m, money_at, last_money)
         if fig is None:
             continue
         held.append(fig)
         if fig.unit == "vnd":
             money_at = fig.end
+        elif fig.kind == COUNT and len(norm[fig.num_start : fig.num_end].split()) > 1:
+            count_at = fig.end  # "9,8 triệu lượt": a count in millions
         if fig.kind == MONEY:
             # only an amount with a scale word lends its currency to a bare one after it:
             # "150 AUD và 2 triệu" is 2 million đồng (not ``Fig.scaled``, which is a count's)
