@@ -1210,6 +1210,8 @@ def _subject_before(clause: str, ctx: dict) -> str:
                 pair = f"{words[-n - 1]} {words[-n]}".lower() if len(words) > n else ""
                 if pair in head_words() or pair in _subject_list("gains"):
                     continue  # "thuế giá trị gia tăng": never half a word; "sẽ nhận được"
+                if pair and words[-n - 1][:1].isupper() and words[-n][:1].isupper():
+                    continue  # "Quảng Trị 160 tỷ đồng": the end of a name
                 words, changed = words[:-n], True
                 break
     if not heads and _says_nothing(" ".join(words), stop):
