@@ -184,6 +184,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "từ 2011 đến 2014": two bare years make a span after "từ"
         "year_to_year": re.compile(rf"{_S}+(?:đến|tới){_S}+(?:năm{_S}+)?{_YEAR}(?!\d)"),
         "from_before": re.compile(rf"(?<!\w)từ{_S}+$"),
+        # "năm 2011, 2012", "các năm 2011 và 2012": more years after the first, one period
+        "year_list": re.compile(rf"(?:(?:,|{_S}+và){_S}*{_YEAR}(?!\d|[/.-]\d))+"),
         # "hiện" alone as the adverb "now" ("cả nước hiện có …"), not a word it starts
         # ("hiện trường", "hiện đại") nor "hiện tại"/"hiện nay" (listed phrases) …
         "present": re.compile(
@@ -217,7 +219,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "whole": re.compile(
             rf"(?<!\w)(?:(?:\d{{1,2}}|sáu|chín|ba|hai|mười|mười một){_S}+tháng{_S}+"
             rf"(?:đầu|cuối|cuối|qua|đầu){_S}+năm|(?:đầu|cuối|giữa){_S}+"
-            rf"(?:năm|tháng{_S}+\d{{1,2}}[/-])|tháng{_S}+\d{{1,2}}{_S}+năm|(?:nửa|quý){_S}+"
+            rf"(?:năm|tháng{_S}+\d{{1,2}}[/.-])|tháng{_S}+\d{{1,2}}{_S}+năm|(?:nửa|quý){_S}+"
             rf"(?:đầu|cuối|[ivx\d]{{1,4}}){_S}+năm|(?:từ{_S}+nay{_S}+)?đến{_S}+năm"
             rf"|(?:nửa|quý){_S}+"
             rf"(?:đầu|cuối|[ivx\d]{{1,4}}){_S}+năm|(?:những|các){_S}+năm){_S}*$"
@@ -343,6 +345,11 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
                 value = " ".join(sentence[hs:ye].split())
             elif month:  # "tháng 10/2012", "tháng 12-2011", as written
                 value = "tháng " + " ".join(sentence[head.start("month") : ye].split())
+            more = None if month or head.group("quarter") else pats["year_list"].match(low, ye)
+            if more:  # "năm 2011 và 2012": the years together
+                start_at = hs if whole and whole.start() <= hs else ys
+                ye = skip_to = more.end()
+                value = " ".join(sentence[start_at:ye].split())
             if not _baseline(low, hs):
                 out.append((hs, ye, value))
     phrases = _period_words()
