@@ -338,18 +338,18 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
             if head.group("quarter"):
                 value = sentence[head.start("quarter") : ye]
             hs = head.start() + (head.group()[0] not in "nt")
+            value_at = ys  # where the value as written starts
             whole = pats["whole"].search(low, max(0, ys - 40), ys)
             if whole and whole.start() <= hs:
                 # the whole phrase: "6 tháng đầu năm 2017", "cuối tháng 3/2017"
-                hs = whole.start()
+                hs = value_at = whole.start()
                 value = " ".join(sentence[hs:ye].split())
             elif month:  # "tháng 10/2012", "tháng 12-2011", as written
                 value = "tháng " + " ".join(sentence[head.start("month") : ye].split())
             more = None if month or head.group("quarter") else pats["year_list"].match(low, ye)
             if more:  # "năm 2011 và 2012": the years together
-                start_at = hs if whole and whole.start() <= hs else ys
                 ye = skip_to = more.end()
-                value = " ".join(sentence[start_at:ye].split())
+                value = " ".join(sentence[value_at:ye].split())
             if not _baseline(low, hs):
                 out.append((hs, ye, value))
     phrases = _period_words()

@@ -1251,7 +1251,6 @@ def _count_unit(h: str) -> str:
     if first in lex.owners and rest and rest not in lex.not_owned and h not in head_words():
         return "person"  # "chủ tàu", "chủ xe": owners; but "chủ đề" is a word of its own
     if h.endswith(lex.person_suffixes) and h not in lex.not_person:
-        first, _, rest = h.partition(" ")
         if first in lex.measure_classifiers and " " in rest:
             return h  # "8 nhóm sinh viên": groups of people
         return "person"  # "lập trình viên", "điều tra viên", "bộ trưởng"
@@ -1298,14 +1297,14 @@ def _final_figures(norm: str, low: str) -> Iterator[Fig]:
         if fig is None:
             continue
         held.append(fig)
+        has_scale = len(norm[fig.num_start : fig.num_end].split()) > 1  # "50 tỷ"
         if fig.unit == "vnd":
             money_at = fig.end
-        elif fig.kind == COUNT and len(norm[fig.num_start : fig.num_end].split()) > 1:
+        elif fig.kind == COUNT and has_scale:
             count_at = fig.end  # "9,8 triệu lượt": a count in millions
         if fig.kind == MONEY:
             # only an amount with a scale word lends its currency to a bare one after it:
             # "150 AUD và 2 triệu" is 2 million đồng (not ``Fig.scaled``, which is a count's)
-            has_scale = len(norm[fig.num_start : fig.num_end].split()) > 1  # "50 tỷ"
             last_money = (fig.end, fig.unit if has_scale else "")
         if hold:
             continue
