@@ -1112,6 +1112,14 @@ def _subject_before(clause: str, ctx: dict) -> str:
         elif len(heads) > 1 and " ".join(head.group().lower().split()) in generic:
             last = head
             head = max(heads[:-1], key=lambda m: m.start())  # "thiệt hại cho X số tiền"
+            if head.start() > last.start():
+                # never a head after the generic one (the first head of "X là N" may be
+                # generic: "số tiền là 35 triệu đồng và … quỹ … số tiền là …"): X's own
+                head = max(
+                    (h for h in heads if h.end() <= last.start()),
+                    default=last,
+                    key=lambda m: m.start(),
+                )
             if (
                 " ".join(last.group().lower().split()) in ctx.get("spanned_heads", ())
                 and len(clause[head.start() : last.end()].split()) <= limit
