@@ -373,7 +373,7 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
     for m in pats["present"].finditer(low) if "hiện" in low else ():
         if not pats["not_present"].search(low, 0, m.start()):
             out.append((m.start(), m.end(), _PRESENT))  # "cả nước hiện có 19.285 bản"
-    if _has_date(low) and ("đến" in low or "tới" in low or "từ " in low):
+    if ("đến" in low or "tới" in low or "từ " in low) and _has_date(low):
         for m in pats["until"].finditer(low):
             out = [p for p in out if not (p[0] < m.end() and p[1] > m.start())]
             out.append((m.start(), m.end(), " ".join(sentence[m.start() : m.end()].split())))
@@ -867,13 +867,16 @@ _AFTER_ASIDE = re.compile(r"[^\S\n]*(?:\([^()\n]{0,80}\)|\))")
 
 
 def _words_after(text: str, at: int, n: int) -> list[str]:
-    """The first ``n`` words and signs (:data:`_WORD`) of ``text`` from ``at``.
+    """The first ``n`` words and signs (:data:`_WORD`) of ``text`` from ``at``, up to the
+    first sign: a sign ends the list (it is kept; :func:`_words_until_stop` stops there,
+    and nothing after it is read).
 
     Read from the blank-separated pieces of the :data:`_WORDS_REACH` characters after
     ``at``: a piece of letters and digits alone is one word, any other is read with
     :data:`_WORD` (no word runs across a blank); the last piece may be cut by the end of
-    the stretch and is left out. When these give fewer than ``n``, the whole rest of the
-    text is read with :data:`_WORD`. A regex match object per word cost twice as much."""
+    the stretch and is left out. When these give fewer than ``n`` and no sign, the whole
+    rest of the text is read with :data:`_WORD`. A regex match object per word cost twice
+    as much."""
     end = at + _WORDS_REACH
     pieces = text[at:end].split()
     cut = end < len(text)
@@ -884,12 +887,20 @@ def _words_after(text: str, at: int, n: int) -> list[str]:
         if piece.isalnum():  # the letters and digits of _WORD's "[^\W_]": no "_", no sign
             out.append(piece)
         else:
-            out += _WORD.findall(piece)
+            for w in _WORD.findall(piece):
+                out.append(w)
+                if len(out) >= n or not w[0].isalnum():
+                    return out
         if len(out) >= n:
-            return out[:n]
+            return out
     if not cut:
         return out
-    return [m.group() for m in itertools.islice(_WORD.finditer(text, at), n)]
+    out = []
+    for m in itertools.islice(_WORD.finditer(text, at), n):
+        out.append(m.group())
+        if not out[-1][0].isalnum():
+            break
+    return out
 
 
 _WORDS_REACH = 120
@@ -904,25 +915,22 @@ def _words_until_stop(
     first, the unit's last word, when it is one of ``stop_unless_word``: "lượt khách| hàng
     vay vốn")."""
     out: list[str] = []
+    known, unless = head_words(), _subject_list("stop_unless_word")
     for i, w in enumerate(words):
         if not w[0].isalnum():
             break
         if len(out) >= limit:
-            if out and f"{out[-1]} {w}".lower() in head_words():
+            if out and f"{out[-1]} {w}".lower() in known:
                 out.pop()  # "cán bộ ngân|hàng": never half a word at the cut
             break
         low = w.lower()
-        last = out[-1] if out else before if low in _subject_list("stop_unless_word") else ""
-        if low in stop and last and f"{last} {low}".lower() in head_words():
-            out.append(w)  # "mức lương hiện tại": never half a word at a stop word
-            continue
         if low in stop:
+            last = out[-1] if out else before if low in unless else ""
+            if last and f"{last} {low}".lower() in known:
+                out.append(w)  # "mức lương hiện tại": never half a word at a stop word
+                continue
             nxt = words[i + 1].lower() if i + 1 < len(words) else ""
-            if not (
-                low in _subject_list("stop_unless_word")
-                and nxt not in lexicon().orders
-                and f"{low} {nxt}" in head_words()
-            ):
+            if not (low in unless and nxt not in lexicon().orders and f"{low} {nxt}" in known):
                 break
         out.append(w)
     return out
