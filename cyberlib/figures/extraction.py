@@ -227,7 +227,7 @@ def _candidates(low: str) -> Iterable[re.Match[str]]:
             elif w.group(1) in go_on[0]:
                 if (w[2] or w[3]) not in go_on[1]:
                     continue  # "năm 2024", "một trong": a number word needs more words or a unit
-            elif _opens_no_figure(low, at, w.group(1)):
+            elif _opens_no_figure(low, at, w.group(1), w[3]):
                 continue  # "chính", "bao": a longer word that begins like a number word
         m = pattern.match(low, at)
         if m is not None and m.group("num")[0].isdigit() and not _one_amount(m):
@@ -286,24 +286,28 @@ def _word_number_goes_on() -> tuple[frozenset[str], frozenset[str]]:
     return starts, frozenset(follow)
 
 
-def _opens_no_figure(low: str, at: int, word: str) -> bool:
-    """Whether the word ``word`` at a start ``at`` (its letters, whole), which is no number
-    word of :func:`_word_number_goes_on`, opens no match of :func:`_pattern`: a number in
-    words must be the whole word ("chín", not "chính"; "ba", not "bao"), so only an order
-    word ("hàng trăm"), "mười" or a currency written before its amount ("usd 5") can open
-    one there. The start scan finds the number words as prefixes; the long pattern is not
-    tried at these (a few per cent of a whole extraction; the output is the same)."""
-    opens, prefixes = _figure_openers()
-    return word not in opens and not low.startswith(prefixes, at)
+def _opens_no_figure(low: str, at: int, word: str, after: str | None) -> bool:
+    """Whether the word ``word`` at a start ``at`` (its letters, whole; ``after``: the word
+    after it, if any), which is no number word of :func:`_word_number_goes_on`, opens no
+    match of :func:`_pattern`. A number in words must be the whole word ("chín", not
+    "chính"; "ba", not "bao") and an order word needs an order after it ("hàng trăm", not
+    "hàng hóa"), so only those, "mười" (no word end needed after it) or a currency written
+    before its amount ("usd 5") can open one. The start scan finds the number words as
+    prefixes; the long pattern is not tried where it cannot match (a few per cent of a
+    whole extraction; the output is the same)."""
+    order_words, orders, prefixes = _figure_openers()
+    if low.startswith(prefixes, at):
+        return False
+    return word not in order_words or after not in orders
 
 
 @lru_cache(maxsize=1)
-def _figure_openers() -> tuple[frozenset[str], tuple[str, ...]]:
-    """(the whole words that open a match of :func:`_pattern` other than a number word:
-    the order words; the prefixes that may: "mười", which needs no word end after it, and
-    the currencies written before an amount)."""
+def _figure_openers() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """(the order words, the orders that may follow them, and the prefixes that may open
+    a match of :func:`_pattern` whatever follows: "mười" and the currencies written before
+    an amount)."""
     lex = lexicon()
-    return frozenset(lex.order_words), ("mười", *lex.money_prefix)
+    return frozenset(lex.order_words), frozenset(lex.orders), ("mười", *lex.money_prefix)
 
 
 def _one_amount(m: re.Match[str]) -> bool:
