@@ -62,6 +62,7 @@ from cyberlib.figures.units import (
     lower_same_length,
 )
 from cyberlib.normalization import normalize_unicode, normalize_with_offsets
+from cyberlib.resources import load_toml
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -724,11 +725,7 @@ def _figure(
         and not _FROM_TO.match(text, end)
     ):
         qualifier, qstart = "more_than", prev[0][1]  # "lãi suất chỉ từ 7%/năm", "giá từ 1 tỷ"
-    if (
-        qualifier == "exact"
-        and change is None
-        and any(lex.estimate.search(opening) for opening in _clause_starts(text, start))
-    ):
+    if qualifier == "exact" and change is None and _estimated(text, m.string, start):
         # "Ước tính sản lượng … đạt 1,6 triệu tấn"; "Ước 6 tháng đầu năm, Quỹ … thu được
         # 907 tỷ đồng, tổng chi … là 1.714 tỷ đồng": the opener hedges its whole sentence
         qualifier = "approx"
@@ -860,6 +857,35 @@ def _not_carried() -> frozenset[str]:
     adverb "hiện" (now), which dates its own clause only."""
     period = lexicon().context["period"]
     return frozenset([*period.get("frequencies", ()), *period.get("not_carried", ())])
+
+
+def _estimated(text: str, low: str, pos: int) -> bool:
+    """Whether the clause holding ``pos`` or its sentence opens with a word of qualifiers.toml
+    [estimate] (:func:`_clause_starts`; ``low``: ``text`` in lowercase, the same length).
+
+    An opening starts right after a clause mark, a blank, a quote or a bracket, or where
+    :func:`_clause_starts` stops looking back: the openings are read only when the first
+    word of an estimate stands in one of those places before ``pos`` (seldom; "ước" is in
+    "nước" and "trước", so the place is checked)."""
+    lo = max(0, pos - 300)
+    for word in _estimate_words():
+        at = low.find(word, lo, pos)
+        while at >= 0:
+            if at == lo or low[at - 1] in _OPENING_AFTER:
+                lex = lexicon()
+                return any(lex.estimate.search(o) for o in _clause_starts(text, pos))
+            at = low.find(word, at + 1, pos)
+    return False
+
+
+_OPENING_AFTER = frozenset(".;:!?\n, \"'“(")  # what an opening of _clause_starts follows
+
+
+@lru_cache(maxsize=1)
+def _estimate_words() -> tuple[str, ...]:
+    """The first words of the estimate openers (qualifiers.toml [estimate])."""
+    openers = load_toml("qualifiers.toml")["estimate"]["clause_openers"]
+    return tuple(sorted({op.split()[0].lower() for op in openers}))
 
 
 def _clause_starts(text: str, pos: int) -> tuple[str, ...]:
