@@ -229,9 +229,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # ... and the recent past, "5 năm qua", "vài ngày gần đây"
         "loose_recent": re.compile(
-            rf"(?:\d{{1,2}}|vài|mấy|những|hai|ba|bốn|năm|mười){_S}+"
-            rf"(?:năm|tháng|tuần|ngày){_S}+(?:qua|gần đây|trở lại đây)(?!\w)"
+            rf"(?:\d{{1,2}}|vài|mấy|những|hai|ba|bốn|năm|mười){_S}+{_RECENT}"
         ),
+        # ... which holds this: a pattern that opens with "n" or "t" (no digit class), looked
+        # for first (most sentences with "qua" have no recent past)
+        "recent_tail": re.compile(_RECENT),
         "phrase": re.compile(rf"(?:{alternation(ctx['period']['phrases'])})(?!\w)"),
         "theo": re.compile(
             rf"(?:^|[,;:(]){_S}*(?:{alternation(src['theo'])}){_S}+(?P<x>[^,;:.\n]{{2,160}})"
@@ -258,6 +260,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
     }
+
+
+_RECENT = rf"(?:năm|tháng|tuần|ngày){_S}+(?:qua|gần đây|trở lại đây)(?!\w)"
 
 
 def _rests(phrases: list[str]) -> list[str]:
@@ -453,13 +458,14 @@ def _loose(low: str) -> list[re.Match[str]]:
     """The "loose" periods of ``low`` (a month or quarter without a year; the recent past),
     left to right and not overlapping, as one pattern with both as alternatives would find
     them. Each pattern is run only on a sentence with its words ("tháng"/"quý"; "qua"/
-    "đây"): most sentences have one kind at most, and a pattern that opens with "tháng" or
-    "quý" is looked for much faster than one that may open with any number."""
+    "đây" and a recent-past tail, "năm qua"): most sentences have one kind at most, and a
+    pattern that opens with "tháng" or "quý" is looked for much faster than one that may
+    open with any number."""
     pats = _patterns()
     found: list[re.Match[str]] = []
     if "tháng" in low or "quý" in low:
         found.extend(pats["loose_month"].finditer(low))
-    if "qua" in low or "đây" in low:
+    if ("qua" in low or "đây" in low) and pats["recent_tail"].search(low) is not None:
         recent = list(pats["loose_recent"].finditer(low))
         if found and recent:
             both = sorted(found + recent, key=lambda m: m.start())
@@ -951,6 +957,7 @@ def _lowered(text: str) -> tuple[str, str | None]:
 
 
 _LOWERED: list[tuple[str, str, str | None]] = []
+_NEEDLES_MOST = 8
 _LOWERED_KEPT = 4
 
 
@@ -963,13 +970,20 @@ class _AnyCase:
     can scan for, so it is tried at every position of the text (the subject's head words
     were a fifth of :func:`subject_of` so). Matches found on the lowercase
     text have its offsets (the same length) and lowercase ``group()``: callers take the
-    original words by offset."""
+    original words by offset.
+
+    A short list (:data:`_NEEDLES_MOST` last syllables at most: "sản lượng", "công suất")
+    is first looked for by the last syllables of its words, which any match holds: most
+    texts have none and are not searched."""
 
     def __init__(self, words: list[str], source: str) -> None:
         """``source``: the pattern with ``{}`` where the alternation of ``words`` goes."""
         lowered = [w.lower() for w in words]
         self.folded = re.compile(source.format(alternation(words, True)), re.I)
         self.plain = re.compile(source.format(alternation(lowered, True)))
+        needles = {w.split()[-1] for w in lowered if w.split()}
+        whole = bool(lowered) and all(w.split() for w in lowered)  # every word has one
+        self.needles = tuple(sorted(needles)) if whole and len(needles) <= _NEEDLES_MOST else None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """``re.Pattern.search`` of the pattern in any case."""
@@ -977,6 +991,8 @@ class _AnyCase:
         low = _lowered(text)[1]
         if low is None:
             return self.folded.search(text, pos, endpos)
+        if self.needles is not None and not any(n in low for n in self.needles):
+            return None  # no word of the list can stand in ``low``
         return self.plain.search(low, pos, endpos)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
