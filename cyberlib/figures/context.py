@@ -231,9 +231,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # ... and the recent past, "5 năm qua", "vài ngày gần đây"
         "loose_recent": re.compile(
-            rf"(?:\d{{1,2}}|vài|mấy|những|hai|ba|bốn|năm|mười){_S}+"
-            rf"(?:năm|tháng|tuần|ngày){_S}+(?:qua|gần đây|trở lại đây)(?!\w)"
+            rf"(?:\d{{1,2}}|vài|mấy|những|hai|ba|bốn|năm|mười){_S}+{_RECENT}"
         ),
+        # ... which holds this: a pattern that opens with "n" or "t" (no digit class), looked
+        # for first (most sentences with "qua" have no recent past)
+        "recent_tail": re.compile(_RECENT),
         "phrase": re.compile(rf"(?:{alternation(ctx['period']['phrases'])})(?!\w)"),
         "theo": re.compile(
             rf"(?:^|[,;:(]){_S}*(?:{alternation(src['theo'])}){_S}+(?P<x>[^,;:.\n]{{2,160}})"
@@ -260,6 +262,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
     }
+
+
+_RECENT = rf"(?:năm|tháng|tuần|ngày){_S}+(?:qua|gần đây|trở lại đây)(?!\w)"
 
 
 def _rests(phrases: list[str]) -> list[str]:
@@ -380,7 +385,7 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
     for m in pats["present"].finditer(low) if "hiện" in low else ():
         if not pats["not_present"].search(low, 0, m.start()):
             out.append((m.start(), m.end(), _PRESENT))  # "cả nước hiện có 19.285 bản"
-    if _has_date(low) and ("đến" in low or "tới" in low or "từ " in low):
+    if ("đến" in low or "tới" in low or "từ " in low) and _has_date(low):
         for m in pats["until"].finditer(low):
             out = [p for p in out if not (p[0] < m.end() and p[1] > m.start())]
             out.append((m.start(), m.end(), " ".join(sentence[m.start() : m.end()].split())))
@@ -460,13 +465,14 @@ def _loose(low: str) -> list[re.Match[str]]:
     """The "loose" periods of ``low`` (a month or quarter without a year; the recent past),
     left to right and not overlapping, as one pattern with both as alternatives would find
     them. Each pattern is run only on a sentence with its words ("tháng"/"quý"; "qua"/
-    "đây"): most sentences have one kind at most, and a pattern that opens with "tháng" or
-    "quý" is looked for much faster than one that may open with any number."""
+    "đây" and a recent-past tail, "năm qua"): most sentences have one kind at most, and a
+    pattern that opens with "tháng" or "quý" is looked for much faster than one that may
+    open with any number."""
     pats = _patterns()
     found: list[re.Match[str]] = []
     if "tháng" in low or "quý" in low:
         found.extend(pats["loose_month"].finditer(low))
-    if "qua" in low or "đây" in low:
+    if ("qua" in low or "đây" in low) and pats["recent_tail"].search(low) is not None:
         recent = list(pats["loose_recent"].finditer(low))
         if found and recent:
             both = sorted(found + recent, key=lambda m: m.start())
@@ -874,13 +880,16 @@ _AFTER_ASIDE = re.compile(r"[^\S\n]*(?:\([^()\n]{0,80}\)|\))")
 
 
 def _words_after(text: str, at: int, n: int) -> list[str]:
-    """The first ``n`` words and signs (:data:`_WORD`) of ``text`` from ``at``.
+    """The first ``n`` words and signs (:data:`_WORD`) of ``text`` from ``at``, up to the
+    first sign: a sign ends the list (it is kept; :func:`_words_until_stop` stops there,
+    and nothing after it is read).
 
     Read from the blank-separated pieces of the :data:`_WORDS_REACH` characters after
     ``at``: a piece of letters and digits alone is one word, any other is read with
     :data:`_WORD` (no word runs across a blank); the last piece may be cut by the end of
-    the stretch and is left out. When these give fewer than ``n``, the whole rest of the
-    text is read with :data:`_WORD`. A regex match object per word cost twice as much."""
+    the stretch and is left out. When these give fewer than ``n`` and no sign, the whole
+    rest of the text is read with :data:`_WORD`. A regex match object per word cost twice
+    as much."""
     end = at + _WORDS_REACH
     pieces = text[at:end].split()
     cut = end < len(text)
@@ -891,12 +900,20 @@ def _words_after(text: str, at: int, n: int) -> list[str]:
         if piece.isalnum():  # the letters and digits of _WORD's "[^\W_]": no "_", no sign
             out.append(piece)
         else:
-            out += _WORD.findall(piece)
+            for w in _WORD.findall(piece):
+                out.append(w)
+                if len(out) >= n or not w[0].isalnum():
+                    return out
         if len(out) >= n:
-            return out[:n]
+            return out
     if not cut:
         return out
-    return [m.group() for m in itertools.islice(_WORD.finditer(text, at), n)]
+    out = []
+    for m in itertools.islice(_WORD.finditer(text, at), n):
+        out.append(m.group())
+        if not out[-1][0].isalnum():
+            break
+    return out
 
 
 _WORDS_REACH = 120
@@ -911,25 +928,22 @@ def _words_until_stop(
     first, the unit's last word, when it is one of ``stop_unless_word``: "lượt khách| hàng
     vay vốn")."""
     out: list[str] = []
+    known, unless = head_words(), _subject_list("stop_unless_word")
     for i, w in enumerate(words):
         if not w[0].isalnum():
             break
         if len(out) >= limit:
-            if out and f"{out[-1]} {w}".lower() in head_words():
+            if out and f"{out[-1]} {w}".lower() in known:
                 out.pop()  # "cán bộ ngân|hàng": never half a word at the cut
             break
         low = w.lower()
-        last = out[-1] if out else before if low in _subject_list("stop_unless_word") else ""
-        if low in stop and last and f"{last} {low}".lower() in head_words():
-            out.append(w)  # "mức lương hiện tại": never half a word at a stop word
-            continue
         if low in stop:
+            last = out[-1] if out else before if low in unless else ""
+            if last and f"{last} {low}".lower() in known:
+                out.append(w)  # "mức lương hiện tại": never half a word at a stop word
+                continue
             nxt = words[i + 1].lower() if i + 1 < len(words) else ""
-            if not (
-                low in _subject_list("stop_unless_word")
-                and nxt not in lexicon().orders
-                and f"{low} {nxt}" in head_words()
-            ):
+            if not (low in unless and nxt not in lexicon().orders and f"{low} {nxt}" in known):
                 break
         out.append(w)
     return out
@@ -950,6 +964,7 @@ def _lowered(text: str) -> tuple[str, str | None]:
 
 
 _LOWERED: list[tuple[str, str, str | None]] = []
+_NEEDLES_MOST = 8
 _LOWERED_KEPT = 4
 
 
@@ -962,13 +977,20 @@ class _AnyCase:
     can scan for, so it is tried at every position of the text (the subject's head words
     were a fifth of :func:`subject_of` so). Matches found on the lowercase
     text have its offsets (the same length) and lowercase ``group()``: callers take the
-    original words by offset."""
+    original words by offset.
+
+    A short list (:data:`_NEEDLES_MOST` last syllables at most: "sản lượng", "công suất")
+    is first looked for by the last syllables of its words, which any match holds: most
+    texts have none and are not searched."""
 
     def __init__(self, words: list[str], source: str) -> None:
         """``source``: the pattern with ``{}`` where the alternation of ``words`` goes."""
         lowered = [w.lower() for w in words]
         self.folded = re.compile(source.format(alternation(words, True)), re.I)
         self.plain = re.compile(source.format(alternation(lowered, True)))
+        needles = {w.split()[-1] for w in lowered if w.split()}
+        whole = bool(lowered) and all(w.split() for w in lowered)  # every word has one
+        self.needles = tuple(sorted(needles)) if whole and len(needles) <= _NEEDLES_MOST else None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """``re.Pattern.search`` of the pattern in any case."""
@@ -976,6 +998,8 @@ class _AnyCase:
         low = _lowered(text)[1]
         if low is None:
             return self.folded.search(text, pos, endpos)
+        if self.needles is not None and not any(n in low for n in self.needles):
+            return None  # no word of the list can stand in ``low``
         return self.plain.search(low, pos, endpos)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:

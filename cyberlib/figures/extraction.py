@@ -62,6 +62,7 @@ from cyberlib.figures.units import (
     lower_same_length,
 )
 from cyberlib.normalization import normalize_unicode, normalize_with_offsets
+from cyberlib.resources import load_toml
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -222,8 +223,13 @@ def _candidates(low: str) -> Iterable[re.Match[str]]:
             continue
         if not low[at].isdigit():
             w = _WORD_AND_NEXT.match(low, at)
-            if w is not None and w.group(1) in go_on[0] and (w[2] or w[3]) not in go_on[1]:
-                continue  # "năm 2024", "một trong": a number word needs more words or a unit
+            if w is None:
+                pass  # a sign: "$5", "€"
+            elif w.group(1) in go_on[0]:
+                if (w[2] or w[3]) not in go_on[1]:
+                    continue  # "năm 2024", "một trong": a number word needs more words or a unit
+            elif _opens_no_figure(low, at, w.group(1), w[3]):
+                continue  # "chính", "bao": a longer word that begins like a number word
         m = pattern.match(low, at)
         if m is not None and m.group("num")[0].isdigit() and not _one_amount(m):
             m = _pattern(compound=False).match(low, at)
@@ -281,6 +287,30 @@ def _word_number_goes_on() -> tuple[frozenset[str], frozenset[str]]:
         if first is not None:
             follow.add(first.group())
     return starts, frozenset(follow)
+
+
+def _opens_no_figure(low: str, at: int, word: str, after: str | None) -> bool:
+    """Whether the word ``word`` at a start ``at`` (its letters, whole; ``after``: the word
+    after it, if any), which is no number word of :func:`_word_number_goes_on`, opens no
+    match of :func:`_pattern`. A number in words must be the whole word ("chín", not
+    "chính"; "ba", not "bao") and an order word needs an order after it ("hàng trăm", not
+    "hàng hóa"), so only those, "mười" (no word end needed after it) or a currency written
+    before its amount ("usd 5") can open one. The start scan finds the number words as
+    prefixes; the long pattern is not tried where it cannot match (a few per cent of a
+    whole extraction; the output is the same)."""
+    order_words, orders, prefixes = _figure_openers()
+    if low.startswith(prefixes, at):
+        return False
+    return word not in order_words or after not in orders
+
+
+@lru_cache(maxsize=1)
+def _figure_openers() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """(the order words, the orders that may follow them, and the prefixes that may open
+    a match of :func:`_pattern` whatever follows: "mười" and the currencies written before
+    an amount)."""
+    lex = lexicon()
+    return frozenset(lex.order_words), frozenset(lex.orders), ("mười", *lex.money_prefix)
 
 
 def _one_amount(m: re.Match[str]) -> bool:
@@ -699,11 +729,7 @@ def _figure(
         and not _FROM_TO.match(text, end)
     ):
         qualifier, qstart = "more_than", prev[0][1]  # "lãi suất chỉ từ 7%/năm", "giá từ 1 tỷ"
-    if (
-        qualifier == "exact"
-        and change is None
-        and any(lex.estimate.search(opening) for opening in _clause_starts(text, start))
-    ):
+    if qualifier == "exact" and change is None and _estimated(text, m.string, start):
         # "Ước tính sản lượng … đạt 1,6 triệu tấn"; "Ước 6 tháng đầu năm, Quỹ … thu được
         # 907 tỷ đồng, tổng chi … là 1.714 tỷ đồng": the opener hedges its whole sentence
         qualifier = "approx"
@@ -835,6 +861,35 @@ def _not_carried() -> frozenset[str]:
     adverb "hiện" (now), which dates its own clause only."""
     period = lexicon().context["period"]
     return frozenset([*period.get("frequencies", ()), *period.get("not_carried", ())])
+
+
+def _estimated(text: str, low: str, pos: int) -> bool:
+    """Whether the clause holding ``pos`` or its sentence opens with a word of qualifiers.toml
+    [estimate] (:func:`_clause_starts`; ``low``: ``text`` in lowercase, the same length).
+
+    An opening starts right after a clause mark, a blank, a quote or a bracket, or where
+    :func:`_clause_starts` stops looking back: the openings are read only when the first
+    word of an estimate stands in one of those places before ``pos`` (seldom; "ước" is in
+    "nước" and "trước", so the place is checked)."""
+    lo = max(0, pos - 300)
+    for word in _estimate_words():
+        at = low.find(word, lo, pos)
+        while at >= 0:
+            if at == lo or low[at - 1] in _OPENING_AFTER:
+                lex = lexicon()
+                return any(lex.estimate.search(o) for o in _clause_starts(text, pos))
+            at = low.find(word, at + 1, pos)
+    return False
+
+
+_OPENING_AFTER = frozenset(".;:!?\n, \"'“(")  # what an opening of _clause_starts follows
+
+
+@lru_cache(maxsize=1)
+def _estimate_words() -> tuple[str, ...]:
+    """The first words of the estimate openers (qualifiers.toml [estimate])."""
+    openers = load_toml("qualifiers.toml")["estimate"]["clause_openers"]
+    return tuple(sorted({op.split()[0].lower() for op in openers}))
 
 
 def _clause_starts(text: str, pos: int) -> tuple[str, ...]:

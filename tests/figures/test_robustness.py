@@ -130,7 +130,9 @@ def test_words_before_a_figure_read_by_regex_as_by_the_character_loop(text, pos,
     st.lists(
         st.sampled_from(
             ["năm", "một", "hai", "ba", "mười", "không", "phẩy", "trăm", "triệu", "người",
-             "vụ", "đồng", "2024", "trong", "-", "đến", "m2", "%", "phần", " ", ",", "tỷ"]
+             "vụ", "đồng", "2024", "trong", "-", "đến", "m2", "%", "phần", " ", ",", "tỷ",
+             "chín", "chính", "bao", "hàng", "hóa", "vài", "mười", "mườii", "usd", "usd5",
+             "us$", "5"]
         ),
         max_size=12,
     ).map(" ".join)
@@ -139,10 +141,11 @@ def test_number_word_prefilter_changes_no_output(text):
     from cyberlib.figures import extraction
 
     fast = extraction.extract_statistics(text)
-    saved = extraction._word_number_goes_on
-    extraction._word_number_goes_on = lambda: (frozenset(), frozenset())  # filter off
+    saved = extraction._word_number_goes_on, extraction._opens_no_figure
+    extraction._word_number_goes_on = lambda: (frozenset(), frozenset())  # filters off
+    extraction._opens_no_figure = lambda low, at, word, after: False
     try:
         slow = extraction.extract_statistics(text)
     finally:
-        extraction._word_number_goes_on = saved
+        extraction._word_number_goes_on, extraction._opens_no_figure = saved
     pd.testing.assert_frame_equal(fast, slow)
