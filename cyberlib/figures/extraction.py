@@ -62,7 +62,6 @@ from cyberlib.figures.units import (
     lower_same_length,
 )
 from cyberlib.normalization import normalize_unicode, normalize_with_offsets
-from cyberlib.resources import load_toml
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -871,7 +870,7 @@ def _estimated(text: str, low: str, pos: int) -> bool:
     :func:`_clause_starts` stops looking back: the openings are read only when the first
     word of an estimate stands in one of those places before ``pos`` (seldom; "ước" is in
     "nước" and "trước", so the place is checked)."""
-    lo = max(0, pos - 300)
+    lo = max(0, pos - _CLAUSE_REACH)
     for word in _estimate_words():
         at = low.find(word, lo, pos)
         while at >= 0:
@@ -883,20 +882,20 @@ def _estimated(text: str, low: str, pos: int) -> bool:
 
 
 _OPENING_AFTER = frozenset(".;:!?\n, \"'“(")  # what an opening of _clause_starts follows
+_CLAUSE_REACH = 300  # how far back a clause or its sentence is looked for
 
 
 @lru_cache(maxsize=1)
 def _estimate_words() -> tuple[str, ...]:
     """The first words of the estimate openers (qualifiers.toml [estimate])."""
-    openers = load_toml("qualifiers.toml")["estimate"]["clause_openers"]
-    return tuple(sorted({op.split()[0].lower() for op in openers}))
+    return tuple(sorted({op.split()[0] for op in lexicon().estimate_openers}))
 
 
 def _clause_starts(text: str, pos: int) -> tuple[str, ...]:
     """The first words (lowercase, at most 40 characters) of the clause holding ``pos`` and
     of its sentence, where a comma ends no clause; one string when the two are the same
-    (no comma since the sentence began, within 300 characters)."""
-    lo = max(0, pos - 300)
+    (no comma since the sentence began, within :data:`_CLAUSE_REACH` characters)."""
+    lo = max(0, pos - _CLAUSE_REACH)
     cut = max(
         text.rfind(".", lo, pos), text.rfind(";", lo, pos), text.rfind(":", lo, pos),
         text.rfind("!", lo, pos), text.rfind("?", lo, pos), text.rfind("\n", lo, pos),
@@ -912,9 +911,9 @@ def _opening(text: str, lo: int, pos: int) -> str:
 
 
 def _clause_until(text: str, pos: int) -> str:
-    """The clause holding ``pos`` up to it (lowercase, at most 300 characters back); a
-    point or comma between digits ("2,5", "1.000") ends no clause."""
-    lo = max(0, pos - 300)
+    """The clause holding ``pos`` up to it (lowercase, at most :data:`_CLAUSE_REACH`
+    characters back); a point or comma between digits ("2,5", "1.000") ends no clause."""
+    lo = max(0, pos - _CLAUSE_REACH)
     for m in _CLAUSE_MARKS.finditer(text, lo, pos):
         lo = m.end()
     return text[lo:pos].lower()

@@ -267,6 +267,7 @@ class Lexicon:
     comparatives: dict[str, str]  # "nhỏ" -> less_than: the bound of "nhỏ hơn 20 triệu"
     baselines: tuple[str, ...]  # "so với": what makes "ADJ hơn N" a difference
     estimate: re.Pattern[str]
+    estimate_openers: tuple[str, ...]  # "ước tính": the openers ``estimate`` matches
     implied_scales: frozenset[str]
     implied_cues: re.Pattern[str]
 
@@ -404,6 +405,7 @@ def lexicon() -> Lexicon:
         },
         baselines=tuple(_key(w) for w in q["comparatives"]["baseline"]),
         estimate=re.compile(rf"^(?:{alternation(q['estimate']['clause_openers'])})(?!\w)"),
+        estimate_openers=tuple(_key(w) for w in q["estimate"]["clause_openers"]),
         implied_scales=frozenset(u["implied"]["scales"]),
         implied_cues=re.compile(rf"{alternation(u['implied']['cues'], True)}(?!\w)"),
     )
