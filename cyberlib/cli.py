@@ -65,7 +65,9 @@ def _corpus_table(corpus: pd.DataFrame) -> pd.DataFrame:
 def _stats_table(corpus: pd.DataFrame) -> pd.DataFrame:
     from cyberlib.figures.extraction import extract_statistics
 
-    return extract_statistics(corpus)
+    # an article extraction fails on (a bug) is named on stderr and makes the exit 1
+    failed = corpus.attrs.setdefault("failed", [])
+    return extract_statistics(corpus, on_error=failed.append)
 
 
 def _themes_table(corpus: pd.DataFrame) -> pd.DataFrame:
@@ -223,8 +225,11 @@ def _run_table(args: argparse.Namespace) -> int:
         print("cyberlib: no readable input", file=sys.stderr)
         return EXIT_USAGE
     frame = _COMMANDS[args.command][1](corpus)
+    failed = corpus.attrs.get("failed", [])
+    for problem in failed:
+        print(problem, file=sys.stderr)  # the message starts with "cyberlib: "
     _write(frame, args.format, args.command)
-    return EXIT_SKIPPED if skipped else EXIT_OK
+    return EXIT_SKIPPED if skipped or failed else EXIT_OK
 
 
 def _run_report(args: argparse.Namespace) -> int:

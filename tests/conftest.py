@@ -80,3 +80,30 @@ def _run_from_root():
     os.chdir(ROOT)
     yield
     os.chdir(old)
+
+
+FAIL_MARKER = "LỖI"
+
+
+def fail_on_marker() -> None:
+    """Make statistic extraction raise, as a bug would, on any text holding "LỖI", after
+    it has given the figures of that text (which must then be dropped)."""
+    import cyberlib.figures.extraction as extraction
+
+    real = extraction._final_figures
+
+    def failing(norm, low):  # the figures of the text, then the error at its end
+        yield from real(norm, low)
+        if FAIL_MARKER in norm:
+            raise IndexError("list index out of range")
+
+    extraction._final_figures = failing
+
+
+@pytest.fixture
+def failing_extraction(monkeypatch) -> None:
+    """Extraction raises on texts holding "LỖI" (the guard against one bad article)."""
+    import cyberlib.figures.extraction as extraction
+
+    monkeypatch.setattr(extraction, "_final_figures", extraction._final_figures)
+    fail_on_marker()

@@ -208,3 +208,33 @@ def test_the_cli_never_raises_on_any_bytes(files, fmt):
         assert "no readable input" in err.getvalue()
     else:
         assert out.getvalue()
+
+
+def run_with_failing_extraction(*args):
+    """The command line in a process whose extraction fails on texts holding "LỖI"."""
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); from conftest import fail_on_marker; "
+        "fail_on_marker(); from cyberlib.cli import main; sys.exit(main(sys.argv[2:]))"
+    )
+    args = [sys.executable, "-c", code, str(ROOT / "tests"), *map(str, args)]
+    proc = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    return proc
+
+
+def test_an_article_extraction_fails_on_is_named_and_the_rest_printed(tmp_path):
+    rows = [
+        {"id": "tot", "text": "Thu giữ 5 tỷ đồng.\nCó 3 nạn nhân."},
+        {"id": "hong", "text": "LỖI\nBắt 7 đối tượng."},
+    ]
+    path = write_jsonl(tmp_path / "bai.jsonl", rows)
+    proc = run_with_failing_extraction("stats", path, "--format", "csv")
+    assert proc.returncode == 1
+    assert "no statistics for document 'hong'" in proc.stderr
+    assert "IndexError" in proc.stderr
+    out = pd.read_csv(io.StringIO(proc.stdout))
+    assert out["doc_id"].unique().tolist() == ["tot"] and len(out) == 2
+
+    proc = run_with_failing_extraction("analyze", path, "--out", tmp_path / "out")
+    assert proc.returncode == 1
+    assert "'hong'" in proc.stderr and "IndexError" in proc.stderr

@@ -35,7 +35,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING, Any
@@ -66,7 +66,7 @@ from cyberlib.normalization import normalize_unicode, normalize_with_offsets
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["COLUMNS", "extract_statistics", "iter_statistics"]
+__all__ = ["COLUMNS", "ExtractionWarning", "extract_statistics", "iter_statistics"]
 
 COLUMNS = [
     "doc_id", "surface", "start", "end", "value", "value_high", "unit", "unit_text",
@@ -1515,12 +1515,36 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
         )  # fmt: skip
 
 
-def extract_statistics(text_or_corpus: str | pd.DataFrame) -> pd.DataFrame:
+class ExtractionWarning(UserWarning):
+    """A document gave no statistics because extraction failed on it (a bug in cyberlib).
+
+    ``doc_id`` names the document and ``error`` is the exception; the message says both.
+    """
+
+    def __init__(self, doc_id: Any, error: BaseException) -> None:
+        self.doc_id, self.error = doc_id, error
+        super().__init__(
+            f"cyberlib: no statistics for document {doc_id!r}: extraction failed with "
+            f"{type(error).__name__}: {error} (a bug in cyberlib; the other documents are "
+            "kept; please report it with the text of this document)"
+        )
+
+
+def extract_statistics(
+    text_or_corpus: str | pd.DataFrame,
+    *,
+    on_error: Callable[[ExtractionWarning], Any] | None = None,
+) -> pd.DataFrame:
     """The statistics frame (columns :data:`COLUMNS`) of a text or a corpus frame.
 
     A ``str`` gives ``doc_id`` None; a DataFrame needs a ``text`` column and uses its
     ``doc_id`` column (else its index, as str). Above 200 documents a tqdm progress bar is
     shown, on a terminal only.
+
+    Extraction should never fail, but if it does on one document (a bug), that document
+    gives no rows and an :class:`ExtractionWarning` names it; the rest of the batch is kept.
+    ``on_error``, if given, is called with that warning instead of warning (the pipeline
+    uses it to list the document with the skipped inputs of its run).
 
     >>> df = extract_statistics("Năm 2024, FBI ghi nhận hơn 55.000 vụ tống tiền mạng.")
     >>> row = df.iloc[0]
@@ -1541,10 +1565,33 @@ def extract_statistics(text_or_corpus: str | pd.DataFrame) -> pd.DataFrame:
             total = len(text_or_corpus)
             pairs = tqdm(pairs, total=total, desc="statistics", unit="doc", disable=None)
         for doc_id, text in pairs:
-            columns.add(iter_statistics(text, doc_id))
+            _add_guarded(columns, text, doc_id, on_error)
     else:
-        columns.add(iter_statistics(text_or_corpus))
+        _add_guarded(columns, text_or_corpus, None, on_error)
     return _frame(columns, pd)
+
+
+def _add_guarded(
+    columns: _Columns,
+    text: Any,
+    doc_id: Any,
+    on_error: Callable[[ExtractionWarning], Any] | None,
+) -> None:
+    """Add the rows of one document; if making them fails, drop the ones already added
+    and report the document (an :class:`ExtractionWarning`): one document's bug must not
+    lose the rest of a batch. Rows still stream in (a long text is never held as a list)."""
+    mark = columns.n + len(columns.waiting)
+    try:
+        columns.add(iter_statistics(text, doc_id))
+    except Exception as error:  # any bug: reported, never silent
+        columns.drop_from(mark)
+        problem = ExtractionWarning(doc_id, error)
+        if on_error is not None:
+            on_error(problem)
+        else:
+            import warnings
+
+            warnings.warn(problem, stacklevel=3)
 
 
 def _documents(corpus: pd.DataFrame) -> Iterator[tuple[Any, Any]]:
@@ -1591,6 +1638,14 @@ class _Columns:
             if len(waiting) < _CHUNK:
                 return  # ``rows`` ran out
             self._put()
+
+    def drop_from(self, row: int) -> None:
+        """Forget the rows added from number ``row`` on (those of a document that failed)."""
+        if row >= self.n:
+            del self.waiting[row - self.n :]
+        else:
+            self.n = row
+            self.waiting.clear()
 
     def _put(self) -> None:
         """Put the waiting rows into the arrays."""

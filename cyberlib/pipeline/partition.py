@@ -100,6 +100,20 @@ def _skipped_frame(skipped: list[dict[str, Any]]) -> pd.DataFrame:
     return frame
 
 
+def _failed_entry(problem: Any, paths: pd.Series | None) -> dict[str, Any]:
+    """The skipped-table row of an article whose statistics could not be extracted."""
+    path = None
+    if paths is not None and problem.doc_id in paths.index:
+        path = paths.loc[[problem.doc_id]].iloc[0]
+    error = problem.error
+    return {
+        "path": str(path) if isinstance(path, str) and path else f"article {problem.doc_id}",
+        "line": None,
+        "reason": f"no statistics for article {problem.doc_id!r}: extraction failed with "
+        f"{type(error).__name__}: {error} (a bug in cyberlib; its other tables are kept)",
+    }
+
+
 def analyse_partition(
     frame: pd.DataFrame, skipped: list[dict[str, Any]]
 ) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
@@ -126,7 +140,11 @@ def analyse_partition(
     articles.attrs = {}
 
     t = time.perf_counter()
-    stats = to_usd(extract_statistics(articles))
+    failed: list[Any] = []  # ExtractionWarning of each article extraction failed on
+    stats = to_usd(extract_statistics(articles, on_error=failed.append))
+    if failed:  # listed with the partition's skipped inputs: the CLI names them, exit 1
+        paths = articles.set_index("doc_id")["path"] if "path" in articles.columns else None
+        skipped = skipped + [_failed_entry(problem, paths) for problem in failed]
     meta = [c for c in _JOINED if c in articles.columns and c not in stats.columns]
     if meta:  # looked up by doc_id (ids are unique in a corpus frame; first one wins)
         right = articles[["doc_id", *meta]].drop_duplicates("doc_id").set_index("doc_id")
@@ -191,7 +209,7 @@ def process_partition(
     entry = {
         "fingerprint": fp,
         "articles": len(frame),
-        "skipped": len(skipped),
+        "skipped": len(tables["skipped"]),  # inputs not read, articles not extracted
         "files": files,
         "seconds": {k: round(v, 4) for k, v in seconds.items()},
     }

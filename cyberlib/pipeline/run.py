@@ -257,7 +257,8 @@ def analyze(
     local engine). Tables (read them with :func:`cyberlib.read_analysis`): ``articles``
     (the corpus frame, text and metadata), ``statistics`` (with ``value_usd`` and the
     article's ``date``/``outlet``/``title``), ``themes``, ``entities``, ``keywords``
-    (TF-IDF over the whole corpus) and ``skipped`` (``path, line, reason``).
+    (TF-IDF over the whole corpus) and ``skipped`` (``path, line, reason``: inputs not read,
+    and articles whose statistics could not be extracted, a bug that loses only them).
     ``workers``: processes of the local engine (default: every core) or Dask workers of
     the ``LocalCluster`` started when no ``scheduler`` address is given. A progress bar
     shows on a terminal or in a notebook (``progress`` forces it on or off).

@@ -5,8 +5,10 @@ sizes are in benchmarks/bench_statistics.py (--long)."""
 from __future__ import annotations
 
 import math
+import warnings
 
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -149,3 +151,36 @@ def test_number_word_prefilter_changes_no_output(text):
     finally:
         extraction._word_number_goes_on, extraction._opens_no_figure = saved
     pd.testing.assert_frame_equal(fast, slow)
+
+
+def test_one_failing_document_loses_only_itself(failing_extraction):
+    from cyberlib.figures.extraction import ExtractionWarning
+
+    corpus = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c"],
+            "text": ["Thu giữ 5 tỷ đồng.", "LỖI: 7 vụ lừa đảo.", "Có 3 nạn nhân."],
+        }
+    )
+    with pytest.warns(ExtractionWarning, match=r"'b'.*IndexError: list index out of range"):
+        df = extract_statistics(corpus)
+    assert df[["doc_id", "surface"]].values.tolist() == [["a", "5 tỷ đồng"], ["c", "3 nạn nhân"]]
+
+    # a failing text with more figures than one block: none of them stays
+    long = pd.DataFrame(
+        {"doc_id": ["a", "b", "c"], "text": ["2 vụ.", "7 vụ. " * 5000 + "LỖI", "3 vụ."]}
+    )
+    with pytest.warns(ExtractionWarning, match="'b'"):
+        df = extract_statistics(long)
+    assert df[["doc_id", "surface"]].values.tolist() == [["a", "2 vụ"], ["c", "3 vụ"]]
+
+    seen = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a callback, not a warning
+        df = extract_statistics(corpus, on_error=seen.append)
+    assert len(df) == 2
+    assert [(p.doc_id, type(p.error).__name__) for p in seen] == [("b", "IndexError")]
+
+    with pytest.warns(ExtractionWarning, match="None"):
+        df = extract_statistics("LỖI: 7 vụ lừa đảo.")
+    assert list(df.columns) == COLUMNS and df.empty

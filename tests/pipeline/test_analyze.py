@@ -319,3 +319,18 @@ def test_each_article_is_segmented_once(monkeypatch):
     assert len(tables["entities"]) > 0 and len(tables["terms"]) > 0
     segmented = sum(len(piece) for piece in seen)
     assert 0.9 * corpus["text"].str.len().sum() <= segmented <= corpus["text"].str.len().sum()
+
+
+def test_a_failing_document_is_listed_with_the_skipped_inputs_of_a_run(
+    failing_extraction, tmp_path
+):
+    corpus = pd.DataFrame(
+        {"doc_id": ["a", "b"], "text": ["Thu giữ 5 tỷ đồng.", "LỖI: bắt 7 đối tượng."]}
+    )
+    manifest = analyze(corpus, tmp_path / "out", workers=1, progress=False)
+    got = read_analysis(tmp_path / "out")
+    assert got["statistics"]["doc_id"].tolist() == ["a"]
+    assert got["articles"]["doc_id"].tolist() == ["a", "b"]  # the article itself is kept
+    reasons = got["skipped"]["reason"].tolist()
+    assert len(reasons) == 1 and "'b'" in reasons[0] and "IndexError" in reasons[0]
+    assert sum(p["skipped"] for p in manifest["partitions"].values()) == 1
