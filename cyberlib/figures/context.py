@@ -202,14 +202,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "year_head": re.compile(
             rf"(?:^|[^\w])(?P<pre>(?:{alternation(ctx['period']['not_before_year'])}){_S}+)?"
-            rf"(?:năm|tháng{_S}+(?P<month>\d{{1,2}})[/.-]|(?P<quarter>quý{_S}+[ivx\d]{{1,4}})/)"
+            rf"(?:năm|tháng{_S}+(?P<month>\d{{1,2}})[/.-]|(?P<quarter>quý{_S}+[ivx\d]{{1,4}})[/-])"
             rf"{_S}*$"
         ),
         # a cut-off date: "(tính) đến (hết) (ngày) 31/12/2015", "đến 31-12-2016"
         "until": re.compile(
             rf"(?<!\w)(?:(?:tính{_S}+)?(?:đến|tới){_S}+(?:hết{_S}+)?|(?<=từ ))"
-            # ... never a range of per cent ("từ 5-6%")
-            rf"(?:(?:ngày{_S}+)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-]{_YEAR})?(?![\d/-]|{_S}*%)"
+            # ... never a range of per cent or of an amount ("từ 5-6%", "từ 5-10 triệu đồng")
+            rf"(?:(?:ngày{_S}+)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-]{_YEAR})?"
+            rf"(?![\d/-]|{_S}*(?:%|triệu|tỷ|tỉ|nghìn|ngàn|trăm)(?!\w))"
             # "đến ngày 12.7", "đến ngày 31.1.2016": a dotted date only after "ngày"
             rf"|ngày{_S}+\d{{1,2}}\.\d{{1,2}}(?:\.{_YEAR})?(?![\d/-]|[.,]\d))"
         ),
@@ -228,6 +229,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # _loose): a month or quarter without a year, "tháng 5", "quý II" ...
         "loose_month": re.compile(
             rf"(?:tháng{_S}+(?:1[0-2]|0?[1-9])|quý{_S}+(?:iv|i{{1,3}}|[1-4]))(?![\w/-]|[.,]\d)"
+            # a month named in words ("tháng Một", "tháng Giêng"): capitalised, see _periods
+            rf"|tháng{_S}+(?:{alternation(ctx['period']['month_words'])})(?!\w)"
+        ),
+        # "Cách mạng tháng Mười", "giá dầu giao tháng 3": a month after these is no period
+        "month_not_after": re.compile(
+            rf"(?<!\w)(?:{alternation(ctx['period']['month_not_after'])}){_S}+$"
         ),
         # ... and the recent past, "5 năm qua", "vài ngày gần đây"
         "loose_recent": re.compile(
@@ -363,6 +370,10 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
         if m.start() and low[m.start() - 1].isalnum():
             continue
         start, end = m.span()
+        if _uncapitalised_month(sentence, start, end):
+            continue  # "mỗi tháng một lần", "ngày tháng năm sinh": no month named
+        if pats["month_not_after"].search(low, max(0, start - 12), start):
+            continue  # "Cách mạng tháng Mười" (a name), "dầu giao tháng 3" (a contract's)
         if low.startswith(("tháng", "quý"), start):
             # the month's part and its place in time are the period's: "nửa cuối tháng 5",
             # "cuối tháng 7 tới", "tháng 6 vừa qua" (but "từ tháng 5 tới nay": a span)
@@ -391,6 +402,16 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
             out.append((m.start(), m.end(), " ".join(sentence[m.start() : m.end()].split())))
     spans = "từ" in low or _MONTH_TO_MONTH.search(low) is not None
     return tuple(_spans(sentence, low, sorted(out)) if spans else out)
+
+
+def _uncapitalised_month(sentence: str, start: int, end: int) -> bool:
+    """Whether the loose period at ``[start, end)`` is "tháng" and a number word that is
+    not capitalised: news writes a month's name capitalised ("tháng Một", "tháng Giêng"),
+    and "tháng một lần" (once a month) or "ngày tháng năm" name none."""
+    if not sentence.startswith("tháng", start) and not sentence.startswith("Tháng", start):
+        return False
+    word = sentence[start + 5 : end].lstrip()
+    return word[:1].isalpha() and not word[:1].isupper()
 
 
 _NOT_SINCE = ("từ trước ", "xưa ")
