@@ -408,7 +408,7 @@ def _uncapitalised_month(sentence: str, start: int, end: int) -> bool:
     """Whether the loose period at ``[start, end)`` is "tháng" and a number word that is
     not capitalised: news writes a month's name capitalised ("tháng Một", "tháng Giêng"),
     and "tháng một lần" (once a month) or "ngày tháng năm" name none."""
-    if not sentence.startswith("tháng", start) and not sentence.startswith("Tháng", start):
+    if sentence[start : start + 5].lower() != "tháng":
         return False
     word = sentence[start + 5 : end].lstrip()
     return word[:1].isalpha() and not word[:1].isupper()

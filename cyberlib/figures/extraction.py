@@ -1518,16 +1518,18 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
 class ExtractionWarning(UserWarning):
     """A document gave no statistics because extraction failed on it (a bug in cyberlib).
 
-    ``doc_id`` names the document and ``error`` is the exception; the message says both.
+    ``doc_id`` names the document, ``error`` is the exception and ``reason`` says both (the
+    pipeline lists it with its skipped inputs); the message adds that the rest is kept.
     """
 
     def __init__(self, doc_id: Any, error: BaseException) -> None:
         self.doc_id, self.error = doc_id, error
-        super().__init__(
-            f"cyberlib: no statistics for document {doc_id!r}: extraction failed with "
-            f"{type(error).__name__}: {error} (a bug in cyberlib; the other documents are "
-            "kept; please report it with the text of this document)"
+        self.reason = (
+            f"no statistics for document {doc_id!r}: extraction failed with "
+            f"{type(error).__name__}: {error} (a bug in cyberlib; please report it with the "
+            "text of this document)"
         )
+        super().__init__(f"cyberlib: {self.reason}; the other documents are kept")
 
 
 def extract_statistics(

@@ -21,6 +21,8 @@ from cyberlib.pipeline.store import TABLES
 if TYPE_CHECKING:
     import pandas as pd
 
+    from cyberlib.figures.extraction import ExtractionWarning
+
 __all__ = [
     "PARTITION_TABLES",
     "TABLES",
@@ -100,18 +102,14 @@ def _skipped_frame(skipped: list[dict[str, Any]]) -> pd.DataFrame:
     return frame
 
 
-def _failed_entry(problem: Any, paths: pd.Series | None) -> dict[str, Any]:
-    """The skipped-table row of an article whose statistics could not be extracted."""
+def _failed_entry(problem: ExtractionWarning, paths: pd.Series | None) -> dict[str, Any]:
+    """The skipped-table row of an article whose statistics could not be extracted (its
+    other tables are kept): its file, else the article's id, and the warning's reason."""
     path = None
     if paths is not None and problem.doc_id in paths.index:
         path = paths.loc[[problem.doc_id]].iloc[0]
-    error = problem.error
-    return {
-        "path": str(path) if isinstance(path, str) and path else f"article {problem.doc_id}",
-        "line": None,
-        "reason": f"no statistics for article {problem.doc_id!r}: extraction failed with "
-        f"{type(error).__name__}: {error} (a bug in cyberlib; its other tables are kept)",
-    }
+    where = str(path) if isinstance(path, str) and path else f"article {problem.doc_id}"
+    return {"path": where, "line": None, "reason": problem.reason}
 
 
 def analyse_partition(
@@ -140,7 +138,7 @@ def analyse_partition(
     articles.attrs = {}
 
     t = time.perf_counter()
-    failed: list[Any] = []  # ExtractionWarning of each article extraction failed on
+    failed: list[ExtractionWarning] = []  # one for each article extraction failed on
     stats = to_usd(extract_statistics(articles, on_error=failed.append))
     if failed:  # listed with the partition's skipped inputs: the CLI names them, exit 1
         paths = articles.set_index("doc_id")["path"] if "path" in articles.columns else None
