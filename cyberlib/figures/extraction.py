@@ -494,13 +494,14 @@ def _figure(
     ``last_money``: where the last amount in any currency ended, and its currency."""
     lex = lexicon()
     low_num, low_unit = m.group("num", "unit")
+    key = None if low_unit is None else " ".join(low_unit.split())  # the unit's lookup key
     ordered = low_num.split(None, 1)[0] in lex.order_words
     counted = False
     if not low_num[0].isdigit() and not ordered:
         counted = low_unit is None and low_num != "năm" and _counted_noun(text, m)
         if (low_unit is None and not counted) or low_num in lex.lone_words:
             return None  # words need a listed unit; "một", "nửa" alone are no figure
-        if not counted and " ".join(low_unit.split()) in lex.words_not_before:
+        if not counted and key in lex.words_not_before:
             return None  # "hai bên": both sides
     elif low_unit is None and m.group("head") is None and m.group("pcur") is None:
         if not _implied_money(text, m, money_at, last_money):
@@ -528,15 +529,14 @@ def _figure(
         and pair not in lex.not_labels
         and not (len(keys) > 1 and keys[1] in lex.not_labels_after)
         and not (tail and low_unit is not None)
-        and not _amount_after_label(num, low_unit)
+        and not _amount_after_label(num, key)
     ):
         return None  # "Công ty 19", "số 5"; but "công ty 40 tỉ đồng" is an amount
     pcur = _group(text, m, "pcur")
     if m.group("short") is not None and not pcur:
         return None  # "100m", "5k": not an amount without a currency sign before it
     factor = 1.0
-    if unit_w is not None:
-        key = " ".join(low_unit.split())
+    if key is not None:
         unit, kind = lex.units[key]
         after = _NEXT_WORD.match(text, m.end())
         nxt = after.group(1).lower() if after else ""
@@ -1230,13 +1230,14 @@ def _part_of_whole(value: float, of: str, m: re.Match[str], num2: str | None) ->
     return value <= whole
 
 
-def _amount_after_label(num: str, low_unit: str | None) -> bool:
+def _amount_after_label(num: str, unit_key: str | None) -> bool:
     """Whether a number after a label word is plainly an amount: a percentage ("tốc độ
     52%"), or money written with a thousands separator or a decimal ("mỗi tháng 300.000
-    đồng", "lần 20.000 USD"), which no date, ordinal or name is ("tháng 5", "lần 2")."""
-    if low_unit is None:
+    đồng", "lần 20.000 USD"), which no date, ordinal or name is ("tháng 5", "lần 2");
+    ``unit_key``: the listed unit after the number, lowercase with single spaces."""
+    if unit_key is None:
         return False
-    kind = lexicon().units.get(" ".join(low_unit.split()), ("", ""))[1]
+    kind = lexicon().units.get(unit_key, ("", ""))[1]
     if kind == PERCENT:
         return True  # "tốc độ 52%": no label's number is a percentage
     return kind == MONEY and any(c in num for c in ".,")
