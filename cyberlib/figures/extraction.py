@@ -112,7 +112,8 @@ def _pattern(ignore_case: bool = False, compound: bool = True) -> re.Pattern[str
     # at most 24 digits and 6 separators: longer digit runs are codes, never figures, and a
     # bounded repeat keeps the regex engine's memory flat on "1.1.1.1…" soups
     digit = r"\d{1,24}(?:[.,]\d{1,24}){0,6}(?![.,]?\d)"
-    dignum = rf"{digit}(?:{_S}+(?:{scales})(?!\w)){{0,4}}"
+    # "136,1triệu": a scale word glued to its digits, the space lost
+    dignum = rf"{digit}(?:{_S}*(?:{scales})(?!\w))?(?:{_S}+(?:{scales})(?!\w)){{0,3}}"
     if compound:
         dignum += rf"(?:{_S}+\d{{1,3}}(?:{_S}+(?:{scales})(?!\w)){{1,2}}){{0,2}}"
     # "$173m", "£2bn" (after a currency sign only); "7.548m 2" is square metres, the
@@ -127,7 +128,9 @@ def _pattern(ignore_case: bool = False, compound: bool = True) -> re.Pattern[str
         rf"(?P<num>{order}|{dignum}|{words})(?P<short>(?<=\d){short})?"
         r"(?P<of>(?<=\d)/\d{1,7}(?:\.\d{3}){0,2}(?![.,/]?\d))?"
         rf"(?:(?:{_S}*[-–—]{_S}*|{_S}+(?:đến|tới){_S}+)(?P<num2>{dignum}|{words}))?"
-        rf"(?:{_S}*(?P<unit>{alternation(lex.units)})(?![^\W_])|(?={_S}+(?P<head>[^\W\d_]+)))?",
+        # a listed unit may stand in quotes: '5 triệu "đô"' (a slangy or ironic unit)
+        rf"(?:{_S}*(?P<uq>[\"“])?(?P<unit>{alternation(lex.units)})(?(uq)[\"”])(?![^\W_])"
+        rf"|(?={_S}+(?P<head>[^\W\d_]+)))?",
         re.IGNORECASE if ignore_case else 0,
     )
 
@@ -211,7 +214,12 @@ def _candidates(low: str) -> Iterable[re.Match[str]]:
     signed: set[int] = set()  # "(-1,08%)": a sign in brackets before a per cent
     if "%" in low and "(" in low:
         signed = {s.end() for s in _SIGNED_PERCENT.finditer(low)}
+    coded: set[int] = set()  # "sơ đồ 4-3-3": three or more small numbers dashed together
+    if "-" in low:
+        coded = {i for c in _DASHED_CODE.finditer(low) for i in range(c.start(), c.end())}
     for at in _start_positions(low):
+        if at in coded:
+            continue
         if at < done or (
             at
             and low[at - 1] in "-+−"
@@ -257,7 +265,12 @@ _EN_THOUSANDS = re.compile(r"[1-9]\d{0,2},\d{3}")
 # a change in per cent written with its sign in brackets, as market reports do:
 # "VN-Index giảm 8,04 điểm (-1,08%)"; the end of a match is where the number starts
 _SIGNED_PERCENT = re.compile(r"\([^\S\n]?[-+−][^\S\n]?(?=\d[\d.,]*[^\S\n]?%)")
+_LETTERS = (
+    "abcdefghijklmnopqrstuvwxyzàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+)
 _SIGNS = {"+": "increase", "-": "decrease", "−": "decrease"}
+# a football formation or a code of small numbers ("4-3-3", "4-2-3-1"): no figure in it
+_DASHED_CODE = re.compile(r"(?<![\w.,-])\d{1,2}(?:-\d{1,2}){2,}(?![\w-])")
 # an hour written "15h" right before a number of minutes: a time of day ("15h 20 phút")
 _HOUR_MARK = re.compile(r"(?<![\w.,])\d{1,2}h[^\S\n]*$")
 
@@ -402,8 +415,12 @@ def _sentence_initial(text: str, pos: int) -> bool:
 def _value(num: str) -> tuple[float | None, bool, list[str]]:
     """(value, written in words, trailing scale words) of a matched number."""
     parts = num.lower().split()
-    if len(parts) == 1 and parts[0][0].isdigit():
+    if len(parts) == 1 and parts[0][-1].isdigit():
         return _digits(parts[0]), False, []  # most figures: one number in digits
+    head = parts[0]
+    if head[0].isdigit() and not head[-1].isdigit():
+        glued = len(head.rstrip(_LETTERS))  # "136,1triệu": a scale glued to its digits
+        parts[:1] = [head[:glued], head[glued:]]
     scales = lexicon().scale_set
     tail = []
     for w in reversed(parts):
@@ -1256,8 +1273,10 @@ def _classified(text: str, at: int, end: int, word: str) -> tuple[str, str] | No
     others ("8 con bò")."""
     lex = lexicon()
     nend, noun = _noun_after_classifier(text, end)
-    if noun in lex.not_counted:
-        noun = None  # "2 hộp liền", "hơn 10 chiếc chủ yếu": no noun after the classifier
+    if noun in lex.not_counted and not (noun in lex.rare_verbs and word in lex.verb_classifiers):
+        # "2 hộp liền", "hơn 10 chiếc chủ yếu", "181 chiếc chia thành": no noun after the
+        # classifier; but "46 đợt kiểm tra", "2.073 cuộc tiếp xúc" count events
+        noun = None
     if word in lex.kept_classifiers and noun is None:
         nxt = _NEXT_WORD.match(text, end)
         if (

@@ -221,6 +221,8 @@ class Lexicon:
     not_nouns: frozenset[str]
     not_noun_starts: frozenset[str]  # "còn lại", "mà còn": words that start no noun
     not_counted: frozenset[str]  # "rõ", "vừa", "chắc chắn": word classes no number counts
+    rare_verbs: frozenset[str]  # "kiểm tra": no bare number counts it, "46 đợt kiểm tra" does
+    verb_classifiers: frozenset[str]  # "đợt", "cuộc": classifiers that may count a verb
     counted_nouns: frozenset[str]  # "hợp đồng": counted after a number in words too
     compounds: frozenset[str]
     prefixes: frozenset[str]  # "siêu": never a noun alone, the start of the next word
@@ -352,6 +354,8 @@ def lexicon() -> Lexicon:
         not_nouns=frozenset(ctx["head"]["not_nouns"]),
         not_noun_starts=frozenset(ctx["head"]["not_noun_starts"]),
         not_counted=_not_counted(units, ctx, u),
+        rare_verbs=frozenset(load_wordlist("rare_verbs.txt")),
+        verb_classifiers=frozenset(u["reject"].get("verb_classifiers", []) + measures),
         counted_nouns=load_wordlist("counted_nouns.txt"),
         compounds=frozenset(ctx["head"]["compounds"]),
         prefixes=frozenset(ctx["head"].get("prefixes", ())),
@@ -417,7 +421,8 @@ def _not_counted(units: dict, ctx: dict, u: dict) -> frozenset[str]:
     ours = set(units) | set(ctx["head"]["compounds"]) | {_key(w) for w in u["people"]["nouns"]}
     ours |= set(u["reject"]["classifiers"]) | set(u["reject"].get("measure_classifiers", ()))
     ours |= {_key(w) for w in u["people"].get("former", ())}
-    return frozenset(w for w in load_wordlist("not_counted.txt") if w not in ours)
+    words = load_wordlist("not_counted.txt") | load_wordlist("rare_verbs.txt")
+    return frozenset(w for w in words if w not in ours)
 
 
 def _key(words: str) -> str:

@@ -44,3 +44,31 @@ def test_our_unit_lists_win_over_the_derived_list():
     assert "phản ánh" in derived and "phản ánh" in lex.compounds  # "586 phản ánh"
     assert "phản ánh" not in lex.not_counted
     assert {"rõ", "vừa", "chắc chắn"} <= lex.not_counted
+
+
+def test_rare_verbs_are_the_verbs_below_the_bar_never_nouns(tmp_path, benchmark_script):
+    script = benchmark_script("derive_not_counted")
+    rows = [("bắt đầu", "V")] * 5 + [("chia", "V")] * 4  # at the bar of 5, and below it
+    rows += [("thực hiện", "V")] * 20  # frequent: in not_counted.txt instead
+    rows += [("kiểm tra", "V")] * 8 + [("kiểm tra", "N")]  # once a noun: countable
+    rows += [("rõ", "A")] * 6 + [("rõ", "V")] * 5  # mostly a function word: not_counted.txt
+    path = _tagged(tmp_path, rows)
+    assert script.derive_rare_verbs(path) == ["bắt đầu"]
+    assert script.derive(path) == ["rõ", "thực hiện"]
+
+
+def test_shipped_rare_verbs_are_what_the_installed_tagged_corpus_gives(benchmark_script):
+    script = benchmark_script("derive_not_counted")
+    path = script.tagged_corpus()
+    if path is None:
+        pytest.skip("underthesea's POS test sentences (pos_tag/models/*/test_output.txt) missing")
+    source = data_text("rare_verbs.txt").split("# source: ", 1)[1].split()[0]
+    if path.parent.name != source:
+        pytest.skip(f"installed underthesea ships POS model {path.parent.name}, not {source}")
+    assert sorted(load_wordlist("rare_verbs.txt")) == script.derive_rare_verbs(path)
+
+
+def test_a_rare_verb_is_counted_only_by_a_classifier_of_events():
+    lex = lexicon()
+    assert "bắt đầu" in lex.rare_verbs and "bắt đầu" in lex.not_counted
+    assert {"đợt", "cuộc"} <= lex.verb_classifiers and "chiếc" not in lex.verb_classifiers
