@@ -344,8 +344,27 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
             skip_to = upto.end()
             continue
         head = pats["year_head"].search(low, max(0, ys - 30), ys)
+        if head is None and (bare := _BARE_YEAR_HEAD.search(low, max(0, ys - 6), ys)):
+            # a year without "năm" after "vào" or "từ": "giảm 8% vào 2030 và …", "từ 2011
+            # đến nay"; only where a clause or "đến nay" follows, not a count ("vào 2020 vụ")
+            since = _SINCE_NOW.match(low, ye) if bare.group().startswith("từ") else None
+            if since is not None:
+                out.append(
+                    (
+                        bare.start(),
+                        since.end(),
+                        " ".join(sentence[bare.start() : since.end()].split()),
+                    )
+                )
+                skip_to = since.end()
+            elif not bare.group().startswith("từ") and _YEAR_ENDS.match(low, ye):
+                out.append((ys, ye, m.group()))
+            continue
         if head and not head.group("pre"):
             month = head.group("month")
+            hs = head.start() + (head.group()[0] not in "nt")
+            if month and pats["month_not_after"].search(low, max(0, hs - 12), hs):
+                continue  # "giá bạc giao tháng 9/2017": a futures contract's month
             value = f"{month}/{m.group()}" if month else m.group()
             if head.group("quarter"):
                 value = sentence[head.start("quarter") : ye]
@@ -415,6 +434,10 @@ def _uncapitalised_month(sentence: str, start: int, end: int) -> bool:
 
 
 _NOT_SINCE = ("từ trước ", "xưa ")
+_THEO_INSIDE = re.compile(r"(?<=[^\W\d_])[^\S\n]+Theo[^\S\n]+(?P<x>[^,;:.\n]{2,160}),")
+_BARE_YEAR_HEAD = re.compile(r"(?<!\w)(?:vào|từ)[^\S\n]+$")
+_SINCE_NOW = re.compile(r"[^\S\n]+(?:đến|tới)[^\S\n]+nay(?!\w)")
+_YEAR_ENDS = re.compile(r"[^\S\n]*(?:[,.;:)]|$|[^\S\n]+(?:và|thì|nhưng|khi|nếu)(?!\w))")
 # "hiện" (now) dates the figures shortly after it in its clause: "vị trí này hiện chỉ chiếm
 # 1%", not "Milner còn thi đấu 61 trận … và hiện đã chuyển sang …"
 _PRESENT = "hiện"
@@ -689,6 +712,12 @@ def _cues(sentence: str) -> tuple[tuple, tuple, tuple]:
             x = _clean_source(x)
             if x is not None and x.split()[0].lower() not in not_after:
                 theo.append((m.start(), x))
+        for m in _THEO_INSIDE.finditer(sentence) if "Theo" in sentence else ():
+            # "… sân bay Long Thành Theo Tờ trình của Chính phủ, …": a capital "Theo" inside
+            # opens a sentence whose full stop was lost (a photo caption glued before it)
+            x = _clean_source(m.group("x"), initial=False)
+            if x is not None and x.split()[0].lower() not in not_after:
+                theo.append((m.start("x"), x))
         seen = {x for _, x in theo}
         for m in pats["theo_any"].finditer(low):
             x = _clean_source(sentence[m.start("x") : m.end("x")])
@@ -715,9 +744,13 @@ def _cues(sentence: str) -> tuple[tuple, tuple, tuple]:
         if passive is not None:
             clause = clause[passive.end() :]  # "… được Bộ Công an phát hiện": the agent
         credit = sentence[: m.start() - len(clause)].rstrip(" :").lower()
-        if credit.endswith(_CREDITS):
-            continue  # "Ảnh: Nguyên Lý/TTXVN Ước tính …": a photo credit, no speaker
         opener = sentence[: m.start() - len(clause)].strip(" \"'“‘(-–")
+        if credit.endswith(_CREDITS):
+            # "Ảnh: Nguyên Lý/TTXVN Ước tính …": a photo credit, no speaker; but "Ảnh: VGP
+            # Thủ tướng Nguyễn Xuân Phúc khẳng định …": the speaker after the credit's name
+            clause, opener = _after_credit(clause), ""
+            if not clause:
+                continue
         x = _clean_source(clause, strict=True, initial=not opener)
         if not clause.strip() and passive is None:
             # "Thiếu tướng X, Cục trưởng Cục Y, Bộ Công an, cho biết": the speaker and
@@ -737,6 +770,23 @@ def _cues(sentence: str) -> tuple[tuple, tuple, tuple]:
                 pronouns.append(m.start())
     verbs.sort(key=lambda v: v[0])
     return tuple(theo), tuple(verbs), tuple(pronouns)
+
+
+def _after_credit(clause: str) -> str:
+    """What follows the name of a photo credit at the start of ``clause``: the words after
+    its first word in capitals ("VGP") or with a slash ("Nguyên Lý/TTXVN"), if that word is
+    among the first three; else nothing.
+
+    >>> _after_credit(" VGP Thủ tướng Nguyễn Xuân Phúc ")
+    'Thủ tướng Nguyễn Xuân Phúc'
+    >>> _after_credit(" Nguyên Lý/TTXVN ")
+    ''
+    """
+    words = clause.split()
+    for i, w in enumerate(words[:3]):
+        if "/" in w or (len(w) > 1 and w.isalnum() and w.isupper()):
+            return " ".join(words[i + 1 :])
+    return ""
 
 
 def _closes(rest: str) -> bool:
