@@ -271,7 +271,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-_RECENT = rf"(?:năm|tháng|tuần|ngày){_S}+(?:qua|gần đây|trở lại đây)(?!\w)"
+# ... and "5 năm trước" (five years ago), but not "2 ngày trước khi …" (before an event)
+_RECENT = rf"(?:năm|tháng|tuần|ngày){_S}+(?:qua|gần đây|trở lại đây|trước(?!{_S}+khi(?!\w)))(?!\w)"
 
 
 def _rests(phrases: list[str]) -> list[str]:
@@ -460,6 +461,15 @@ def _has_date(low: str) -> bool:
     return _SLASH_DATE.search(low) is not None or _DOT_DATE.search(low) is not None
 
 
+# the open end of a span, up to the clause's end: "(từ năm 2015) đến khi bị bắt"
+_UNTIL_EVENT = re.compile(
+    r"[^\S\n]+(?:cho[^\S\n]+)?(?:đến|tới)[^\S\n]+(?:khi|lúc)(?:[^\S\n]+[^\W\d_]+){1,5}"
+    r"(?=[^\S\n]*(?:[,;.:)]|$))"
+)
+# ... and a month and year after a dash or "đến": "(từ tháng 10/2011) - 7/2012"
+_TO_MONTH_YEAR = re.compile(
+    r"[^\S\n]*(?:đến|tới|[-–])[^\S\n]*(?:tháng[^\S\n]+)?\d{1,2}[/-](?:19|20)\d\d(?!\d)"
+)
 # "tháng 1 đến tháng 3.2016": two months make one span without "từ"
 _MONTH_TO_MONTH = re.compile(r"tháng[^\S\n]+\d{1,2}[^\S\n]*(?:đến|tới|[-–])[^\S\n]*tháng")
 
@@ -478,6 +488,12 @@ def _spans(sentence: str, low: str, periods: list[tuple[int, int, str]]) -> list
         else:
             out.append(p)
     for i, q in enumerate(out):
+        if pats["span_from"].search(low, max(0, q[0] - 8), q[0]) is not None:
+            # "từ năm 2015 đến khi bị bắt" (an open end), "từ tháng 10/2011 - 7/2012" (a
+            # month and year with no "tháng")
+            tail = _UNTIL_EVENT.match(low, q[1]) or _TO_MONTH_YEAR.match(low, q[1])
+            if tail is not None:
+                out[i] = q = (q[0], tail.end(), " ".join(sentence[q[0] : tail.end()].split()))
         nxt = next((y for y in years if y[0] >= q[1]), None)
         if (
             nxt is not None
@@ -511,12 +527,14 @@ def _loose(low: str) -> list[re.Match[str]]:
     them. Each pattern is run only on a sentence with its words ("tháng"/"quý"; "qua"/
     "đây" and a recent-past tail, "năm qua"): most sentences have one kind at most, and a
     pattern that opens with "tháng" or "quý" is looked for much faster than one that may
-    open with any number."""
+    open with any number ("trước" too: "5 năm trước")."""
     pats = _patterns()
     found: list[re.Match[str]] = []
     if "tháng" in low or "quý" in low:
         found.extend(pats["loose_month"].finditer(low))
-    if ("qua" in low or "đây" in low) and pats["recent_tail"].search(low) is not None:
+    if ("qua" in low or "đây" in low or "trước" in low) and pats["recent_tail"].search(
+        low
+    ) is not None:
         recent = list(pats["loose_recent"].finditer(low))
         if found and recent:
             both = sorted(found + recent, key=lambda m: m.start())

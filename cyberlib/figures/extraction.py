@@ -1162,7 +1162,12 @@ def _noun_after_classifier(text: str, end: int) -> tuple[int, str | None]:
         )
     ):
         return end, None  # "2 con và …", "7 cây còn lại": no noun after the classifier
-    if " " not in noun and noun not in lex.units and not _vietnamese(noun):
+    if (
+        " " not in noun
+        and noun not in lex.units
+        and noun not in lex.foreign_nouns
+        and not _vietnamese(noun)
+    ):
         return end, None  # "gái 1 con sexy": a foreign word, likely no noun; "xe" is ours
     return end, noun
 

@@ -193,6 +193,7 @@ class Lexicon:
     codes: frozenset[str]  # unit words that count only in capitals (ISO codes)
     people: frozenset[str]  # nouns for people outside the listed units
     people_classifiers: frozenset[str]  # "31 vị", "4 tên": people, but "8 cái tên": names
+    foreign_nouns: frozenset[str]  # "heroin", "drone": loanwords a classifier counts
     money_nouns: frozenset[str]  # "2 tỷ tiền mặt": an amount whose noun says it is money
     former: frozenset[str]  # "nguyên", "cựu" (former) standing before a counted noun
     owners: frozenset[str]  # "chủ": "57 chủ tàu" are owners, people
@@ -327,6 +328,7 @@ def lexicon() -> Lexicon:
         codes=frozenset(c for c in codes if c not in {_key(w) for w in u[MONEY]}),
         people=frozenset(_key(w) for w in u["people"]["nouns"]),
         people_classifiers=frozenset(u["people"].get("classifiers", ())),
+        foreign_nouns=frozenset(u["reject"].get("foreign_nouns", ())),
         money_nouns=frozenset(_key(w) for w in u["implied"].get("money_nouns", ())),
         former=frozenset(_key(w) for w in u["people"].get("former", ())),
         owners=frozenset(_key(w) for w in u["people"].get("owners", ())),
