@@ -215,7 +215,7 @@ def _candidates(low: str) -> Iterable[re.Match[str]]:
     if "%" in low and "(" in low:
         signed = {s.end() for s in _SIGNED_PERCENT.finditer(low)}
     coded: set[int] = set()  # "sơ đồ 4-3-3": three or more small numbers dashed together
-    if "-" in low:
+    if "-" in low and _DASH_RUN.search(low) is not None:  # a quick look first: rare
         coded = {i for c in _DASHED_CODE.finditer(low) for i in range(c.start(), c.end())}
     for at in _start_positions(low):
         if at in coded:
@@ -270,6 +270,7 @@ _LETTERS = (
 )
 _SIGNS = {"+": "increase", "-": "decrease", "−": "decrease"}
 # a football formation or a code of small numbers ("4-3-3", "4-2-3-1"): no figure in it
+_DASH_RUN = re.compile(r"-\d{1,2}-\d")  # opens with a literal: scanned for fast
 _DASHED_CODE = re.compile(r"(?<![\w.,-])\d{1,2}(?:-\d{1,2}){2,}(?![\w-])")
 # an hour written "15h" right before a number of minutes: a time of day ("15h 20 phút")
 _HOUR_MARK = re.compile(r"(?<![\w.,])\d{1,2}h[^\S\n]*$")
