@@ -348,17 +348,14 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
         if head is None and (bare := _BARE_YEAR_HEAD.search(low, max(0, ys - 6), ys)):
             # a year without "năm" after "vào" or "từ": "giảm 8% vào 2030 và …", "từ 2011
             # đến nay"; only where a clause or "đến nay" follows, not a count ("vào 2020 vụ")
-            since = _SINCE_NOW.match(low, ye) if bare.group().startswith("từ") else None
-            if since is not None:
-                out.append(
-                    (
-                        bare.start(),
-                        since.end(),
-                        " ".join(sentence[bare.start() : since.end()].split()),
+            if bare.group().startswith("từ"):
+                since = _SINCE_NOW.match(low, ye)
+                if since is not None:
+                    skip_to = since.end()
+                    out.append(
+                        (bare.start(), skip_to, " ".join(sentence[bare.start() : skip_to].split()))
                     )
-                )
-                skip_to = since.end()
-            elif not bare.group().startswith("từ") and _YEAR_ENDS.match(low, ye):
+            elif _YEAR_ENDS.match(low, ye):
                 out.append((ys, ye, m.group()))
             continue
         if head and not head.group("pre"):

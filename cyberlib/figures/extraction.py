@@ -265,9 +265,7 @@ _EN_THOUSANDS = re.compile(r"[1-9]\d{0,2},\d{3}")
 # a change in per cent written with its sign in brackets, as market reports do:
 # "VN-Index giảm 8,04 điểm (-1,08%)"; the end of a match is where the number starts
 _SIGNED_PERCENT = re.compile(r"\([^\S\n]?[-+−][^\S\n]?(?=\d[\d.,]*[^\S\n]?%)")
-_LETTERS = (
-    "abcdefghijklmnopqrstuvwxyzàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
-)
+_NUMBER_HEAD = re.compile(r"[\d.,]+")  # the digits of "136,1triệu", before a glued scale
 _SIGNS = {"+": "increase", "-": "decrease", "−": "decrease"}
 # a football formation or a code of small numbers ("4-3-3", "4-2-3-1"): no figure in it
 _DASH_RUN = re.compile(r"-\d{1,2}-\d")  # opens with a literal: scanned for fast
@@ -420,7 +418,7 @@ def _value(num: str) -> tuple[float | None, bool, list[str]]:
         return _digits(parts[0]), False, []  # most figures: one number in digits
     head = parts[0]
     if head[0].isdigit() and not head[-1].isdigit():
-        glued = len(head.rstrip(_LETTERS))  # "136,1triệu": a scale glued to its digits
+        glued = _NUMBER_HEAD.match(head).end()  # "136,1triệu": a scale glued to its digits
         parts[:1] = [head[:glued], head[glued:]]
     scales = lexicon().scale_set
     tail = []

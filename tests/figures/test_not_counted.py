@@ -27,15 +27,18 @@ def test_rule_lists_function_words_and_frequent_verbs_never_nouns(tmp_path, benc
     assert derive(_tagged(tmp_path, rows)) == ["rõ", "thực hiện", "tùy tiện", "vừa"]
 
 
-def test_shipped_list_is_what_the_installed_tagged_corpus_gives(benchmark_script):
+@pytest.mark.parametrize(
+    ("name", "rule"), [("not_counted.txt", "derive"), ("rare_verbs.txt", "derive_rare_verbs")]
+)
+def test_shipped_list_is_what_the_installed_tagged_corpus_gives(name, rule, benchmark_script):
     script = benchmark_script("derive_not_counted")
     path = script.tagged_corpus()
     if path is None:
         pytest.skip("underthesea's POS test sentences (pos_tag/models/*/test_output.txt) missing")
-    source = data_text("not_counted.txt").split("# source: ", 1)[1].split()[0]
+    source = data_text(name).split("# source: ", 1)[1].split()[0]
     if path.parent.name != source:
         pytest.skip(f"installed underthesea ships POS model {path.parent.name}, not {source}")
-    assert sorted(load_wordlist("not_counted.txt")) == script.derive(path)
+    assert sorted(load_wordlist(name)) == getattr(script, rule)(path)
 
 
 def test_our_unit_lists_win_over_the_derived_list():
@@ -55,17 +58,6 @@ def test_rare_verbs_are_the_verbs_below_the_bar_never_nouns(tmp_path, benchmark_
     path = _tagged(tmp_path, rows)
     assert script.derive_rare_verbs(path) == ["bắt đầu"]
     assert script.derive(path) == ["rõ", "thực hiện"]
-
-
-def test_shipped_rare_verbs_are_what_the_installed_tagged_corpus_gives(benchmark_script):
-    script = benchmark_script("derive_not_counted")
-    path = script.tagged_corpus()
-    if path is None:
-        pytest.skip("underthesea's POS test sentences (pos_tag/models/*/test_output.txt) missing")
-    source = data_text("rare_verbs.txt").split("# source: ", 1)[1].split()[0]
-    if path.parent.name != source:
-        pytest.skip(f"installed underthesea ships POS model {path.parent.name}, not {source}")
-    assert sorted(load_wordlist("rare_verbs.txt")) == script.derive_rare_verbs(path)
 
 
 def test_a_rare_verb_is_counted_only_by_a_classifier_of_events():
