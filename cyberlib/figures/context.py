@@ -366,7 +366,6 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
             value = f"{month}/{m.group()}" if month else m.group()
             if head.group("quarter"):
                 value = sentence[head.start("quarter") : ye]
-            hs = head.start() + (head.group()[0] not in "nt")
             value_at = ys  # where the value as written starts
             whole = pats["whole"].search(low, max(0, ys - 40), ys)
             if whole and whole.start() <= hs:
