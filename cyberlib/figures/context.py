@@ -243,7 +243,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # ... which holds this: a pattern that opens with "n" or "t" (no digit class), looked
         # for first (most sentences with "qua" have no recent past)
         "recent_tail": re.compile(_RECENT),
-        "phrase": re.compile(rf"(?:{alternation(ctx['period']['phrases'])})(?!\w)"),
+        "phrase": re.compile(
+            rf"(?:{alternation(ctx['period']['phrases'] + ctx['period']['report_days'])})(?!\w)"
+        ),
         "theo": re.compile(
             rf"(?:^|[,;:(]){_S}*(?:{alternation(src['theo'])}){_S}+(?P<x>[^,;:.\n]{{2,160}})"
         ),
@@ -408,6 +410,10 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
             continue  # "cao nhất từ trước đến nay": ever, not a period
         if m.group().startswith("hiện") and pats["not_present"].search(low, 0, m.start()):
             continue  # "xuất hiện tại Việt Nam", "thực hiện tại": a verb, then "at"
+        date = _DATE_AFTER.match(sentence, m.end()) if m.group() in _report_days() else None
+        if date is not None:  # "Sáng nay, 23/6, TAND …": the day's date is the period
+            out.append((m.start(), date.end(), " ".join(date.group(1).split())))
+            continue
         out.append((m.start(), m.end(), " ".join(m.group().split())))
     for m in pats["present"].finditer(low) if "hiện" in low else ():
         if not pats["not_present"].search(low, 0, m.start()):
@@ -431,6 +437,37 @@ def _uncapitalised_month(sentence: str, start: int, end: int) -> bool:
 
 
 _NOT_SINCE = ("từ trước ", "xưa ")
+# a day's date right after the day of the report: "hôm nay (9/5)", "Sáng nay, 23/6",
+# "hôm nay ngày 6/2", "Tối qua 10/2"
+_DATE_AFTER = re.compile(
+    r"[^\S\n]*[,(]?[^\S\n]*((?:ngày[^\S\n]+)?\d{1,2}[/-]\d{1,2}(?:[/-](?:19|20)\d\d)?)(?![\d/-])",
+    re.IGNORECASE,
+)
+
+
+def dates_report_day(sentence: str, period: str) -> bool:
+    """Whether ``period`` is the date that follows the day of the report in ``sentence``
+    ("Sáng nay, 23/6, …" gives the period "23/6"): that day is never carried to the figures
+    of the next sentences.
+
+    >>> dates_report_day("Sáng nay, 23/6, TAND xét xử vụ án 16,5 tỷ đồng.", "23/6")
+    True
+    >>> dates_report_day("Từ 1/6, giá khám tăng 20%.", "1/6")
+    False
+    """
+    at = sentence.find(period)
+    if at <= 0 or not period[-1:].isdigit():
+        return False
+    before = sentence[max(0, at - 24) : at].lower().rstrip(" ,(")
+    return before.endswith(tuple(_report_days()))
+
+
+@lru_cache(maxsize=1)
+def _report_days() -> frozenset[str]:
+    """The day of the report and its parts ("hôm nay", "sáng nay"), lowercase."""
+    return frozenset(lexicon().context["period"]["report_days"])
+
+
 _THEO_INSIDE = re.compile(r"(?<=[^\W\d_])[^\S\n]+Theo[^\S\n]+(?P<x>[^,;:.\n]{2,160}),")
 _BARE_YEAR_HEAD = re.compile(r"(?<!\w)(?:vào|từ)[^\S\n]+$")
 _SINCE_NOW = re.compile(r"[^\S\n]+(?:đến|tới)[^\S\n]+nay(?!\w)")
@@ -549,7 +586,7 @@ def _period_words() -> tuple[str, ...]:
     """Words one of which every listed period phrase contains: a sentence with none of
     them is not scanned for those (same result, less work)."""
     keys = ("năm", "tháng", "ngày", "tuần", "quý", "kỳ", "giờ", "nay", "qua", "tới", "đây")
-    listed = lexicon().context["period"]["phrases"]
+    listed = lexicon().context["period"]["phrases"] + lexicon().context["period"]["report_days"]
     if all(any(k in " ".join(p.lower().split()) for k in keys) for p in listed):
         return keys
     return ("",)  # a phrase without any of these words: always scan ("" is in all)

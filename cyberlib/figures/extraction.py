@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 from cyberlib.figures.context import (
     SentenceIndex,
     _of_units,
+    dates_report_day,
     period_of,
     source_of,
     speaks_as_pronoun,
@@ -872,10 +873,17 @@ def _in_set_phrase(set_phrases: re.Pattern[str], low: str, pos: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _not_carried() -> frozenset[str]:
-    """Period phrases never carried to the next sentence: a rate ("hàng tháng") and the
-    adverb "hiện" (now), which dates its own clause only."""
+    """Period phrases never carried to the next sentence: a rate ("hàng tháng"), the
+    adverb "hiện" (now), which dates its own clause only, and the day of the report
+    ("sáng nay"; its date neither, see :func:`dates_report_day`)."""
     period = lexicon().context["period"]
-    return frozenset([*period.get("frequencies", ()), *period.get("not_carried", ())])
+    return frozenset(
+        [
+            *period.get("frequencies", ()),
+            *period.get("not_carried", ()),
+            *period.get("report_days", ()),
+        ]
+    )
 
 
 def _estimated(text: str, low: str, pos: int) -> bool:
@@ -1495,7 +1503,7 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
             last_subject, subject_span = subject, span
         period = period_of(sentence, rel, fig.end - s0)
         if period is not None:
-            if period.lower() not in _not_carried():
+            if period.lower() not in _not_carried() and not dates_report_day(sentence, period):
                 last_period = (paragraph, period, span)  # "hàng tháng" is this sentence's
         elif (
             opens_period
