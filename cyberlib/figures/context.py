@@ -214,6 +214,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             # "đến ngày 12.7", "đến ngày 31.1.2016": a dotted date only after "ngày"
             rf"|ngày{_S}+\d{{1,2}}\.\d{{1,2}}(?:\.{_YEAR})?(?![\d/-]|[.,]\d))"
         ),
+        # a cut-off before a year, month or quarter, kept with it as our annotators keep it:
+        # "Tính đến tháng 6/2017", "Đến hết năm 2016", "Hết quý II/2017" (a stock at that
+        # time, not what happened during it)
+        "cut_off": re.compile(
+            rf"(?<!\w)(?:tính{_S}+(?:đến|tới){_S}+(?:hết{_S}+)?"
+            rf"|(?:từ{_S}+nay{_S}+)?(?:đến|tới){_S}+hết{_S}+|hết{_S}+)$"
+        ),
         # "từ P1 đến P2": the gap between two periods that make one span
         "span_gap": re.compile(rf"{_S}*(?:(?:đến|tới|[-–]){_S}*(?:hết{_S}+)?)?$"),
         "span_from": re.compile(rf"(?<!\w)từ{_S}+$"),
@@ -376,6 +383,10 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
                 value = " ".join(sentence[hs:ye].split())
             elif month:  # "tháng 10/2012", "tháng 12-2011", as written
                 value = "tháng " + " ".join(sentence[head.start("month") : ye].split())
+            cut = pats["cut_off"].search(low, max(0, hs - 20), hs)
+            if cut is not None:  # "tính đến tháng 6/2017", "hết quý II/2017"
+                hs = value_at = cut.start()
+                value = " ".join(sentence[hs:ye].split())
             more = None if month or head.group("quarter") else pats["year_list"].match(low, ye)
             if more:  # "năm 2011 và 2012": the years together
                 ye = skip_to = more.end()
