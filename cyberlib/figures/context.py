@@ -1225,6 +1225,22 @@ def _subject_heads() -> tuple[_AnyCase, frozenset[str], dict[str, list[tuple[str
     return pattern, frozenset(ctx["stop"]), trailing
 
 
+def _unit_length(words: list[str]) -> int:
+    """How many of ``words`` (the first a unit, scale or classifier word) a currency named
+    in several words spans: "đô la Úc và" gives 3 ("la Úc" is no subject), "đồng và" 1;
+    a counted noun is left whole ("người dân Quảng Ninh": the people may be the subject).
+
+    >>> _unit_length(["đô", "la", "Úc", "và"]), _unit_length(["đồng", "và"])
+    (3, 1)
+    """
+    units = lexicon().units
+    for n in range(min(len(words), 6), 1, -1):
+        unit = units.get(" ".join(words[:n]).lower())
+        if unit is not None and unit[1] == "money":
+            return n
+    return 1
+
+
 def _subject_before(clause: str, ctx: dict) -> str:
     """Subject of a money or percent figure from the clause before it.
 
@@ -1354,7 +1370,7 @@ def _subject_before(clause: str, ctx: dict) -> str:
                 or words[0].lower() in lex.units
                 or words[0].lower() in lex.classifiers  # "9.137 chiếc và xe chuyên dụng"
             ):
-                words = words[1:]
+                words = words[_unit_length(words) :]
         # fillers are never a subject ("~ tương đương 234 triệu bảng", "ở mức 6,5%")
         fillers = _fillers()
         words = _strip_fillers(words)
@@ -1372,7 +1388,7 @@ def _subject_before(clause: str, ctx: dict) -> str:
             and (words[0].lower() in lex.scale_set or words[0].lower() in lex.units)
             and not (len(words) > 1 and f"{words[0]} {words[1]}".lower() in head_words())
         ):
-            words = words[1:]
+            words = words[_unit_length(words) :]
     changed = True
     while words and changed:
         changed = False
