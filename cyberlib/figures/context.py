@@ -200,6 +200,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "range_head": re.compile(
             rf"(?<!\w)(?:{alternation(ctx['period'].get('range_heads') or ['(?!)'])}){_S}+$"
         ),
+        "year_noun": re.compile(
+            rf"(?<!\w)(?:{alternation(ctx['period'].get('year_nouns') or ['(?!)'])}){_S}+$"
+        ),
         "year_head": re.compile(
             rf"(?:^|[^\w])(?P<pre>(?:{alternation(ctx['period']['not_before_year'])}){_S}+)?"
             rf"(?:năm|tháng{_S}+(?P<month>\d{{1,2}})[/.-]|(?P<quarter>quý{_S}+[ivx\d]{{1,4}})[/-])"
@@ -352,6 +355,11 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
         if upto and pats["from_before"].search(low, max(0, ys - 6), ys):
             out.append((ys, upto.end(), " ".join(sentence[ys : upto.end()].split())))
             skip_to = upto.end()
+            continue
+        noun = pats["year_noun"].search(low, max(0, ys - 16), ys)
+        if noun is not None:  # "tài khóa 2017", "năm tài chính 2016": the year's noun too
+            if not _baseline(low, noun.start()):
+                out.append((noun.start(), ye, " ".join(sentence[noun.start() : ye].split())))
             continue
         head = pats["year_head"].search(low, max(0, ys - 30), ys)
         if head is None and (bare := _BARE_YEAR_HEAD.search(low, max(0, ys - 6), ys)):
