@@ -320,6 +320,8 @@ def period_of(sentence: str, fig_start: int, fig_end: int) -> str | None:
         if start >= fig_end and any(c in sentence[fig_end:start] for c in ",;:"):
             continue  # a later clause's period ("12 vụ; năm 2023 tăng lên 18 vụ")
         dist = fig_start - end if end <= fig_start else start - fig_end
+        if start >= fig_end and _TIED_AFTER.fullmatch(sentence, fig_end, start):
+            dist = 0  # "6% trong năm 2017 và 7% trong năm 2018": "trong" ties it to the figure
         if value == _PRESENT and (
             end > fig_start
             or dist > _PRESENT_REACH
@@ -456,6 +458,9 @@ def _uncapitalised_month(sentence: str, start: int, end: int) -> bool:
 
 
 _NOT_SINCE = ("từ trước ", "xưa ")
+# what may stand between a figure and the period after it that is its own, nearer than any
+# period before it: nothing, or "trong"/"vào" ("7% trong năm 2018", "5 tỷ đồng vào năm 2018")
+_TIED_AFTER = re.compile(r"[^\S\n]*(?:(?:trong|vào)[^\S\n]+)?")
 # a day's date right after the day of the report: "hôm nay (9/5)", "Sáng nay, 23/6",
 # "hôm nay ngày 6/2", "Tối qua 10/2"
 _DATE_AFTER = re.compile(
