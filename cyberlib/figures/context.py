@@ -248,7 +248,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # ... and the recent past, "5 năm qua", "vài ngày gần đây"
         "loose_recent": re.compile(
-            rf"(?:\d{{1,2}}|vài|mấy|những|hai|ba|bốn|năm|mười){_S}+{_RECENT}"
+            # with its hedge ("hơn 1 tháng qua", "gần một tháng qua", "một vài năm trở lại đây")
+            rf"(?:(?:hơn|gần|khoảng){_S}+)?"
+            rf"(?:\d{{1,2}}|(?:một{_S}+)?vài|mấy|những|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+            rf"{_S}+{_RECENT}"
         ),
         # ... which holds this: a pattern that opens with "n" or "t" (no digit class), looked
         # for first (most sentences with "qua" have no recent past)
