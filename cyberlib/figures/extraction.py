@@ -294,6 +294,7 @@ def _word_number_goes_on() -> tuple[frozenset[str], frozenset[str]]:
     follow |= set(lex.number_words) | set(lex.scale_set) | set(lex.digit_words)
     follow |= set(lex.multipliers) | set(lex.orders)
     follow |= {noun.split()[0] for noun in lex.counted_nouns}  # "hai hợp đồng"
+    follow |= {p.strip() for p in lex.person_prefixes}  # "Hai kẻ tình nghi"
     for key in lex.units:  # "vụ việc" -> "vụ", "m2" -> "m"
         first = re.match(r"[^\W\d_]+|[^\w\s]", key)  # a word or a sign ("%", "$")
         if first is not None:
@@ -1210,13 +1211,19 @@ def _syllables() -> frozenset[str]:
 
 def _counted_noun(text: str, m: re.Match[str]) -> bool:
     """Whether a number in words is followed by a noun of ``counted_nouns.txt`` ("hai hợp
-    đồng", "bảy lĩnh vực"), which counts as a listed unit does (but not after "năm", also
+    đồng", "bảy lĩnh vực"), or by a person's noun that opens with a listed prefix ("Hai kẻ
+    tình nghi", "ba thợ săn"), which counts as a listed unit does (but not after "năm", also
     the year: "vào năm dự án khởi công")."""
     head = m.group("head")
     if head is None or not text[m.start("head")].islower():
         return False
     nxt = _NEXT_WORD.match(text, m.start("head") + len(head))
-    return nxt is not None and f"{head} {nxt.group(1).lower()}" in lexicon().counted_nouns
+    if nxt is None or not nxt.group(1)[:1].islower():
+        return False
+    lex = lexicon()
+    return f"{head} {nxt.group(1).lower()}" in lex.counted_nouns or f"{head} " in (
+        lex.person_prefixes
+    )
 
 
 def _plainly_counted(num: str, unit_text: str) -> bool:
