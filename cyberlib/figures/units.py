@@ -248,6 +248,7 @@ class Lexicon:
     classifiers: frozenset[str]
     kept_classifiers: frozenset[str]
     remaining: re.Pattern[str]  # "100 con còn lại": a kept classifier counts alone before it
+    many_before: frozenset[str]  # "700 con của gia đình": ... so do ten or more before these
     alone_classifiers: frozenset[str]  # "hơn 30 cây bị đục": the classifier alone, no noun
     end_classifiers: frozenset[str]  # "bán 304.427 chiếc.", "9.137 chiếc và": alone
     dropped_classifiers: frozenset[str]
@@ -386,6 +387,7 @@ def lexicon() -> Lexicon:
             rf"[^\S\n]+(?:{alternation(u['reject'].get('remaining_words', ()))})(?!\w)",
             re.IGNORECASE,
         ),
+        many_before=frozenset(u["reject"].get("many_before", ())),
         alone_classifiers=frozenset(u["reject"].get("alone_classifiers", []) + measures),
         end_classifiers=frozenset(u["reject"].get("end_classifiers", ())),
         dropped_classifiers=frozenset(u["reject"].get("dropped_classifiers", ())),
