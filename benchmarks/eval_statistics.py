@@ -5,11 +5,11 @@
 Gold: ``benchmarks/gold/vinews_articles.csv`` (the article ids and their split),
 ``vinews_statistics.csv`` and ``vinews_fields.csv`` (articles of ``../shared/vinews``
 annotated blind, by the conventions of DESIGN.md and the shared seed gold; ``split`` = dev
-for the 1,114 articles of parts 1 to 73, all looked at or scored (parts 5 to 73 were held
-out at first, as test, and became dev once scored: the last, parts 70 to 73, 60 articles of
-which 18 on cybercrime, scored once in the eighteenth round); test for the fresh parts
-annotated blind, now parts 74 to 77 (60 articles, 18 on cybercrime, annotated in the
-nineteenth round): only their totals are printed, never their errors.
+for the 1,174 articles of parts 1 to 77, all looked at or scored (parts 5 to 77 were held
+out at first, as test, and became dev once scored: the last, parts 74 to 77, 60 articles of
+which 18 on cybercrime, scored once in the nineteenth round); test for the next fresh
+parts annotated blind (none at present): only their totals are printed, never their
+errors.
 The files hold article ids, short surfaces and annotations only: the ``sentence`` column
 of the fields gold is filled here from the article (by ``start``).
 
