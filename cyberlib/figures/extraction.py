@@ -606,6 +606,13 @@ def _figure(
             return None  # "phim 4 năm 2 chàng …": a title, not 4 years
         if kind == DURATION and _HOUR_MARK.search(text, max(0, start - 8), start):
             return None  # "Khoảng 15h 20 phút ngày 15/1": the minutes of a time of day
+        if (
+            unit == "month"
+            and low_num.isdigit()
+            and int(low_num) <= 31
+            and _MONTH_NUMBER_ENDS.match(text, m.end())
+        ):
+            return None  # "ngày 29, 30 và 31 tháng 2": a day of a month, not 31 months
         end, unit_text = m.end(), unit_w
     elif head is not None and (not in_words or counted):
         h = head.lower()
@@ -979,6 +986,10 @@ def _not_a_duration_after(text: str, end: int) -> bool:
 
 
 _NUMBER_NOUN = re.compile(r"[^\S\n]+\d+[^\S\n]+([^\W\d_]+)")
+# a month's number closing "N tháng M" (a date: "31 tháng 2."), not "3 tháng 2 ngày"
+_MONTH_NUMBER_ENDS = re.compile(
+    r"[^\S\n]+(?:0?[1-9]|1[0-2])(?:[^\S\n]*(?:[.,](?!\d)|[;:!?)\n\"”]|$)|[^\S\n]+năm(?!\w))"
+)
 
 
 def _named_in_full(text: str, code: str) -> bool:
