@@ -988,7 +988,7 @@ def _not_a_duration_after(text: str, end: int) -> bool:
 _NUMBER_NOUN = re.compile(r"[^\S\n]+\d+[^\S\n]+([^\W\d_]+)")
 # a month's number closing "N tháng M" (a date: "31 tháng 2."), not "3 tháng 2 ngày"
 _MONTH_NUMBER_ENDS = re.compile(
-    r"[^\S\n]+(?:0?[1-9]|1[0-2])(?:[^\S\n]*(?:[.,](?!\d)|[;:!?)\n\"”]|$)|[^\S\n]+năm(?!\w))"
+    r"[^\S\n]+(?:0?[1-9]|1[0-2])(?:[^\S\n]*(?:[.,](?!\d)|[;:!?()\n\"”]|$)|[^\S\n]+năm(?!\w))"
 )
 
 
