@@ -1109,6 +1109,9 @@ class _AnyCase:
         needles = {w.split()[-1] for w in lowered if w.split()}
         whole = bool(lowered) and all(w.split() for w in lowered)  # every word has one
         self.needles = tuple(sorted(needles)) if whole and len(needles) <= _NEEDLES_MOST else None
+        # the last lowercase text looked for the needles, and whether it holds one: the
+        # figures of a sentence ask about the same sentence
+        self._seen: tuple[str | None, bool] = (None, False)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """``re.Pattern.search`` of the pattern in any case."""
@@ -1116,8 +1119,13 @@ class _AnyCase:
         low = _lowered(text)[1]
         if low is None:
             return self.folded.search(text, pos, endpos)
-        if self.needles is not None and not any(n in low for n in self.needles):
-            return None  # no word of the list can stand in ``low``
+        if self.needles is not None:
+            seen, holds = self._seen
+            if seen is not low:
+                holds = any(n in low for n in self.needles)
+                self._seen = low, holds
+            if not holds:
+                return None  # no word of the list can stand in ``low``
         return self.plain.search(low, pos, endpos)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
