@@ -496,6 +496,27 @@ def _report_days() -> frozenset[str]:
 
 
 _THEO_INSIDE = re.compile(r"(?<=[^\W\d_])[^\S\n]+Theo[^\S\n]+(?P<x>[^,;:.\n]{2,160}),")
+
+
+def _theo_inside(sentence: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_THEO_INSIDE` in ``sentence``, as its ``finditer`` gives them.
+
+    A match starts where blanks after a letter begin and go on up to "Theo": it is tried
+    only there, found from each "Theo" (the pattern opens with a look-behind, so its
+    ``finditer`` would try it at every character)."""
+    pos = 0
+    at = sentence.find("Theo")
+    while at >= 0:
+        start = at
+        while start > 0 and sentence[start - 1] != "\n" and sentence[start - 1].isspace():
+            start -= 1  # back over the blanks ([^\S\n]) before "Theo"
+        m = _THEO_INSIDE.match(sentence, start) if pos <= start < at else None
+        if m is not None:
+            yield m
+            pos = m.end()
+        at = sentence.find("Theo", max(at + 1, pos))
+
+
 _BARE_YEAR_HEAD = re.compile(r"(?<!\w)(?:vào|từ)[^\S\n]+$")
 _SINCE_NOW = re.compile(r"[^\S\n]+(?:đến|tới)[^\S\n]+nay(?!\w)")
 _YEAR_ENDS = re.compile(r"[^\S\n]*(?:[,.;:)]|$|[^\S\n]+(?:và|thì|nhưng|khi|nếu)(?!\w))")
@@ -664,22 +685,24 @@ def _outside_commas(text: str) -> list[str]:
 def _clean_source(x: str, strict: bool = False, initial: bool = True) -> str | None:
     """The source named by ``x`` (the words before a cue), or None. ``initial``: ``x``
     opens the sentence, where a capital letter says nothing about a name."""
-    src = lexicon().context["source"]
+    src = _source_words()
     x = _patterns()["drop"].sub("", x.strip()).strip(" -–\"'“”")
     words = x.split()
     if "Theo" in words[1:]:
         # "Em mang phận “pê đê” Theo số liệu": a capital "Theo" inside opens a sentence
         # whose full stop was lost; what stands before it names no one
         words = words[len(words) - words[::-1].index("Theo") :]
-    depth = list(itertools.accumulate(w.count("(") - w.count(")") for w in words))
-    cut = next(
-        (
-            i
-            for i, w in enumerate(words)
-            if i and w.lower() in src["cut_before"] and depth[i] - w.count("(") <= 0
-        ),
-        None,
-    )  # "Thầy Minh (giáo viên ở Hà Nội)": no cut inside the aside
+    # cut before the first word of ``cut_before`` outside brackets: "Thầy Minh (giáo viên ở
+    # Hà Nội)": no cut inside the aside (``depth``: brackets opened before the word; the
+    # brackets are counted only where there are any)
+    brackets = "(" in x or ")" in x
+    cut, depth = None, 0
+    for i, w in enumerate(words):
+        if i and w.lower() in src["cut_before"] and (not brackets or depth - w.count(")") <= 0):
+            cut = i
+            break
+        if brackets:
+            depth += w.count("(") - w.count(")")
     words = words[:cut]
     if words and words[-1].endswith(")") and "(" not in " ".join(words):
         return None  # "… (Hà Nội) cho biết" cut at the bracket: the tail of an aside
@@ -695,16 +718,16 @@ def _clean_source(x: str, strict: bool = False, initial: bool = True) -> str | N
     if words and words[0].lower() in src["cut_before"]:
         return None  # "Tại Việt Nam, thông tin cập nhật …": a place, no speaker
     x = " ".join(words)
-    for inner in _PARENS.findall(x):
+    for inner in _PARENS.findall(x) if "(" in x else ():
         first = inner.split(",")[0].strip()
         if first and " " not in first and first[0].isupper():
             return first
     x = _PARENS.sub("", x).strip()
-    if x.lower() in src.get("documents", ()):
+    if x.lower() in src["documents"]:
         return x  # "Cáo trạng cho biết": the document that states the figure
-    if not x or not any(c.isupper() for c in x) or len(x.split()) > _longest(x.split()):
+    if not x or not any(map(str.isupper, x)) or len(x.split()) > _longest(x.split()):
         return None
-    if initial and len(x.split()) > 1 and not any(c.isupper() for c in x[1:]):
+    if initial and len(x.split()) > 1 and not any(map(str.isupper, x[1:])):
         return None  # "Hệ thống phát hiện": capitalised only as the start of the sentence
     one_word = " " not in x and x.lower() in load_wordlist("stopwords_vi.txt")
     if x.lower() in src["pronouns"] or one_word:
@@ -723,6 +746,16 @@ def _clean_source(x: str, strict: bool = False, initial: bool = True) -> str | N
     return x
 
 
+@lru_cache(maxsize=1)
+def _source_words() -> dict[str, frozenset[str]]:
+    """The word lists of figure_context.toml [source] as sets: each is looked up a word at
+    a time, for every cue of every sentence."""
+    src = lexicon().context["source"]
+    words = {key: frozenset(value) for key, value in src.items() if isinstance(value, list)}
+    words.setdefault("documents", frozenset())
+    return words
+
+
 def _longest(words: list[str]) -> int:
     """How many words a source may have: 12, or 16 when a name ends them ("Phó tổng giám đốc
     Bảo hiểm Xã hội Việt Nam Đào Việt Ánh")."""
@@ -735,7 +768,7 @@ def _ends_in_name(words: list[str]) -> bool:
     a noun (not "khi N.Q", "có BV") and with at most one function word inside ("không" of
     "Tướng không quân Mỹ Matt Isler")."""
     lex = lexicon()
-    if words and words[0].lower() in lex.context["source"]["determiners"]:
+    if words and words[0].lower() in _source_words()["determiners"]:
         words = words[1:]
     if len(words) < 2 or words[0].lower() in lex.not_nouns:
         return False
@@ -782,7 +815,7 @@ def _cues(sentence: str) -> tuple[tuple, tuple, tuple]:
         low = sentence
     theo = []
     if "theo" in low:
-        not_after = lexicon().context["source"]["not_after_theo"]
+        not_after = _source_words()["not_after_theo"]
         for m in pats["theo"].finditer(low):
             x = sentence[m.start("x") : m.end("x")]
             if low[m.start()] == "(":
@@ -790,7 +823,7 @@ def _cues(sentence: str) -> tuple[tuple, tuple, tuple]:
             x = _clean_source(x)
             if x is not None and x.split()[0].lower() not in not_after:
                 theo.append((m.start(), x))
-        for m in _THEO_INSIDE.finditer(sentence) if "Theo" in sentence else ():
+        for m in _theo_inside(sentence):
             # "… sân bay Long Thành Theo Tờ trình của Chính phủ, …": a capital "Theo" inside
             # opens a sentence whose full stop was lost (a photo caption glued before it)
             x = _clean_source(m.group("x"), initial=False)
@@ -803,7 +836,7 @@ def _cues(sentence: str) -> tuple[tuple, tuple, tuple]:
                 theo.append((m.start(), x))
         theo.sort()
     verbs, pronouns = [], []
-    src = lexicon().context["source"]
+    src = _source_words()
     if "của" in low:
         for m in pats["doc_of"].finditer(low):
             x = _clean_source(sentence[m.start("x") : m.end("x")], initial=False)
@@ -874,10 +907,10 @@ def _closes(rest: str) -> bool:
     rest = rest.strip(" .")
     if len(rest) <= 1:
         return True
-    words = rest.split()
+    words = rest.split(None, 5)  # six pieces at most: enough to tell more than five words
     return (
         len(words) <= 5
-        and words[0].lower() in lexicon().context["source"]["closing_tails"]
+        and words[0].lower() in _source_words()["closing_tails"]
         and not any(c in rest for c in ',;:"“”')
     )
 
@@ -1140,6 +1173,9 @@ class _AnyCase:
         needles = {w.split()[-1] for w in lowered if w.split()}
         whole = bool(lowered) and all(w.split() for w in lowered)  # every word has one
         self.needles = tuple(sorted(needles)) if whole and len(needles) <= _NEEDLES_MOST else None
+        # the last lowercase text looked for the needles, and whether it holds one: the
+        # figures of a sentence ask about the same sentence
+        self._seen: tuple[str | None, bool] = (None, False)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """``re.Pattern.search`` of the pattern in any case."""
@@ -1147,8 +1183,13 @@ class _AnyCase:
         low = _lowered(text)[1]
         if low is None:
             return self.folded.search(text, pos, endpos)
-        if self.needles is not None and not any(n in low for n in self.needles):
-            return None  # no word of the list can stand in ``low``
+        if self.needles is not None:
+            seen, holds = self._seen
+            if seen is not low:
+                holds = any(n in low for n in self.needles)
+                self._seen = low, holds
+            if not holds:
+                return None  # no word of the list can stand in ``low``
         return self.plain.search(low, pos, endpos)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
