@@ -32,6 +32,7 @@ import glob
 import html
 import os
 import re
+import subprocess
 import sys
 import time
 import urllib.parse
@@ -179,7 +180,10 @@ def execute_notebook(
         else [],
     )
     try:
-        client.execute(env=env)
+        # the kernel's own log (a zmq traceback as it shuts down, on a busy machine) is no
+        # message for the reader: a cell's error comes back as its output, a dead kernel as
+        # DeadKernelError, so the kernel process writes to no terminal
+        client.execute(env=env, stderr=subprocess.DEVNULL)
     except CellExecutionError as exc:
         raise ReportError(f"notebook {path.name} failed: {_first_error_line(exc)}") from exc
     except CellTimeoutError as exc:
