@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
-from cyberlib.figures.units import alternation, head_words, lexicon
+from cyberlib.figures.units import MONEY, alternation, head_words, lexicon
 from cyberlib.language.lexicon import lower_as_ignorecase
 from cyberlib.resources import load_wordlist
 
@@ -256,9 +256,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # ... which holds this: a pattern that opens with "n" or "t" (no digit class), looked
         # for first (most sentences with "qua" have no recent past)
         "recent_tail": re.compile(_RECENT),
-        "phrase": re.compile(
-            rf"(?:{alternation(ctx['period']['phrases'] + ctx['period']['report_days'])})(?!\w)"
-        ),
+        "phrase": re.compile(rf"(?:{alternation(_period_phrases())})(?!\w)"),
         "theo": re.compile(
             rf"(?:^|[,;:(]){_S}*(?:{alternation(src['theo'])}){_S}+(?P<x>[^,;:.\n]{{2,160}})"
         ),
@@ -489,6 +487,12 @@ def dates_report_day(sentence: str, period: str) -> bool:
     return before.endswith(tuple(_report_days()))
 
 
+def _period_phrases() -> list[str]:
+    """Every listed period phrase: figure_context.toml's ``phrases`` and ``report_days``."""
+    period = lexicon().context["period"]
+    return [*period["phrases"], *period["report_days"]]
+
+
 @lru_cache(maxsize=1)
 def _report_days() -> frozenset[str]:
     """The day of the report and its parts ("hôm nay", "sáng nay"), lowercase."""
@@ -634,7 +638,7 @@ def _period_words() -> tuple[str, ...]:
     """Words one of which every listed period phrase contains: a sentence with none of
     them is not scanned for those (same result, less work)."""
     keys = ("năm", "tháng", "ngày", "tuần", "quý", "kỳ", "giờ", "nay", "qua", "tới", "đây")
-    listed = lexicon().context["period"]["phrases"] + lexicon().context["period"]["report_days"]
+    listed = _period_phrases()
     if all(any(k in " ".join(p.lower().split()) for k in keys) for p in listed):
         return keys
     return ("",)  # a phrase without any of these words: always scan ("" is in all)
@@ -1293,7 +1297,7 @@ def _unit_length(words: list[str]) -> int:
     units = lexicon().units
     for n in range(min(len(words), 6), 1, -1):
         unit = units.get(" ".join(words[:n]).lower())
-        if unit is not None and unit[1] == "money":
+        if unit is not None and unit[1] == MONEY:
             return n
     return 1
 
