@@ -154,7 +154,7 @@ def _starts(ignore_case: bool = False) -> re.Pattern[str]:
     ends and the orders are checked at the leaves of the one trie of these words (every
     blank of a text is tried against it, so a second alternation would cost more than
     it saves); they are the checks of :func:`_opens_no_figure`, which so drops no start
-    of this pattern (a sixth fewer starts on news, the same candidates)."""
+    of this pattern (about a sixth fewer starts on news, the same candidates)."""
     lex = lexicon()
     whole = r"(?![^\W\d_])"
     order = rf"{whole}(?={_S}+(?:{alternation(lex.orders)}){whole})"
