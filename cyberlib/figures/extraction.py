@@ -656,9 +656,7 @@ def _figure(
                 if owned is not None:
                     end, h = owned_end, f"{h} {owned}"  # "57 chủ tàu": owners of boats
             if h in lex.classifiers:
-                h = _classified(
-                    text, head_start, end, h, _ten_or_more(text[m.start() : head_start])
-                )
+                h = _classified(text, head_start, end, h, text[m.start() : head_start])
                 if h is not None:
                     end = head_start + len(h[1])
                     h = h[0]
@@ -1309,11 +1307,11 @@ def _amount_after_label(num: str, unit_key: str | None) -> bool:
 
 
 def _classified(
-    text: str, at: int, end: int, word: str, many: bool = False
+    text: str, at: int, end: int, word: str, number: str = ""
 ) -> tuple[str, str] | None:
     """(counted noun, its text) of classifier ``word`` (lowercase, from ``at`` to ``end``)
-    and the noun after it, or None when no noun follows ("gái 1 con"); ``many``: the
-    number before it is ten or more.
+    and the noun after it, or None when no noun follows ("gái 1 con"); ``number``: the
+    number before it as written.
 
     The classifier stays with its noun ("12 chiếc ô tô": "chiếc ô tô", "4 bức thư"), as
     DESIGN.md keeps a counted noun's whole head; when the noun alone is a listed unit the
@@ -1334,7 +1332,7 @@ def _classified(
             _clause_ends(text, end)
             or lex.remaining.match(text, end)
             or (nxt is not None and nxt.group(1) in lex.changes)
-            or (many and nxt is not None and nxt.group(1) in lex.many_before)
+            or (nxt is not None and nxt.group(1) in lex.many_before and _ten_or_more(number))
         ):
             # "hơn 1.000 con.", "100 con còn lại", "12 con giảm dần", "700 con của gia đình":
             # named before; but "gái 1 con sexy", "mua 2 con và …", "bà mẹ 5 con", "2 con
@@ -1364,14 +1362,14 @@ def _ten_or_more(written: str) -> bool:
     >>> _ten_or_more("hai "), _ten_or_more("1,5 "), _ten_or_more("2-3 ")
     (False, False, False)
     """
-    words = written.lower().split()
     if _MANY_DIGITS.search(written) is not None:
         return True
-    return any(w in lexicon().scale_set or w in _TENS for w in words)
+    orders = lexicon().orders  # "chục", "trăm", "nghìn" …: each ten or more
+    return any(w in orders or w in _TENS for w in written.lower().split())
 
 
 _MANY_DIGITS = re.compile(r"(?<![\d.,])[1-9](?:\d|\.\d{3})")
-_TENS = ("trăm", "chục", "mươi", "mười")
+_TENS = ("mười", "mươi")  # ten, and the tens of "hai mươi"
 
 
 # "(" opens an aside, which ends the clause too: "537,5 nghìn con (tăng 18,3%)"
