@@ -719,7 +719,9 @@ def _figure(
     if m.group("short") is not None:
         value *= {"m": 1e6, "bn": 1e9, "k": 1e3}[m.group("short").lower()]
     if not tail and _YEARLIKE.fullmatch(num) and kind not in (MONEY, PERCENT):
-        return None
+        hedged = keys[:1] and keys[0] in lex.year_hedges and kind in (COUNT, MEASURE)
+        if not hedged or num2 is not None:
+            return None  # "năm 2016 vụ án …" names a year; "gần 2000 người" counts
     high = math.nan
     if num2 is not None:
         high, _, tail2 = _value(m.group("num2"))

@@ -249,6 +249,7 @@ class Lexicon:
     kept_classifiers: frozenset[str]
     remaining: re.Pattern[str]  # "100 con còn lại": a kept classifier counts alone before it
     many_before: frozenset[str]  # "700 con của gia đình": ... so do ten or more before these
+    year_hedges: frozenset[str]  # "gần 2000 lượt thích": a count, no year, after these
     alone_classifiers: frozenset[str]  # "hơn 30 cây bị đục": the classifier alone, no noun
     end_classifiers: frozenset[str]  # "bán 304.427 chiếc.", "9.137 chiếc và": alone
     dropped_classifiers: frozenset[str]
@@ -388,6 +389,7 @@ def lexicon() -> Lexicon:
             re.IGNORECASE,
         ),
         many_before=frozenset(u["reject"].get("many_before", ())),
+        year_hedges=frozenset(u["reject"].get("year_hedges", ())),
         alone_classifiers=frozenset(u["reject"].get("alone_classifiers", []) + measures),
         end_classifiers=frozenset(u["reject"].get("end_classifiers", ())),
         dropped_classifiers=frozenset(u["reject"].get("dropped_classifiers", ())),
