@@ -312,6 +312,9 @@ def lexicon() -> Lexicon:
             if kind == MONEY and first is not None:
                 for other in spellings:
                     units.setdefault(other + key[len(first) :], (code, MONEY))
+    for word, (canon, factor) in u.get("money_fractions", {}).items():
+        units[_key(word)] = (canon, MONEY)  # "84 cent": a hundredth of a dollar
+        factors[_key(word)] = float(factor)
     for word, (canon, factor) in u[MEASURE].items():
         units[_key(word)] = (canon, MEASURE)
         if float(factor) != 1.0:
