@@ -77,6 +77,8 @@ PROGRESS_MIN_DOCS = 200  # a progress bar (on a terminal only) above this many d
 
 _S = r"[^\S\n]"
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")
+_SHORT_LOW = re.compile(r"[1-9]\d{0,2}")  # the low end of "16-18.000": no group of its own
+_GROUPED = re.compile(r"[1-9]\d{0,2}(?:\.000)+")  # "18.000", "700.000": whole thousands
 _VERSION = re.compile(r"\d+\.\d{1,2}")
 _NEXT_WORD = re.compile(r"[^\S\n]+([^\W\d_]+)")
 _DIGITS = re.compile(r"\d+")
@@ -730,6 +732,10 @@ def _figure(
         if not tail and tail2 and (value < 1000 or value * (parse_words(tail2) or 1.0) < high):
             value *= parse_words(tail2) or 1.0  # "2-3 triệu": both in millions
         # ... but "từ 50.000 đến 3 triệu đồng": the low end written in full, in thousands
+        elif not tail and not tail2 and _SHORT_LOW.fullmatch(num) and _GROUPED.fullmatch(num2):
+            scale = 1000.0 ** num2.count(".")
+            if high / 10 < value * scale < high:
+                value *= scale  # "16-18.000 đồng": 16.000 to 18.000, the thousands said once
         if not value < high:
             return None
     qualifier, change, qstart, used = "exact", None, start, 0
