@@ -77,6 +77,8 @@ PROGRESS_MIN_DOCS = 200  # a progress bar (on a terminal only) above this many d
 
 _S = r"[^\S\n]"
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")
+_CONVERSION = re.compile(r"[^\S\n]*\([^\d()\n]{0,20}")  # "USD (khoảng 9458 tỷ đồng)"
+_YEAR_AFTER = re.compile(r"[^\S\n]+(?:19|20)\d\d(?!\d)")  # a year after "năm": a date
 _SHORT_LOW = re.compile(r"[1-9]\d{0,2}")  # the low end of "16-18.000": no group of its own
 _GROUPED = re.compile(r"[1-9]\d{0,2}(?:\.000)+")  # "18.000", "700.000": whole thousands
 _VERSION = re.compile(r"\d+\.\d{1,2}")
@@ -553,8 +555,9 @@ def _figure(
     prev = _prev_words(text, start, 3)
     if in_words and num[0].isupper() and not _sentence_initial(text, start):
         return None  # a name: "Ba Lan", "Hai Bà Trưng"
-    if in_words and prev and prev[0][0].lower() in _GLUE:
-        return None  # the end of a longer number ("… không trăm mười lăm nghìn đồng")
+    if (in_words or ordered) and prev and prev[0][0].lower() in _GLUE:
+        return None  # the end of a longer number ("… không trăm mười lăm nghìn đồng"), or a
+        # hedge inside one ("mười mấy tỉ": ten-odd billions, no value of ours)
     if in_words and prev and prev[0][0].lower() in lex.words_not_after:
         return None  # "nhiều năm Ảnh: …": a noun after "nhiều", no number
     keys = [w.lower() for w, _ in prev]
@@ -608,6 +611,9 @@ def _figure(
         factor = lex.factors.get(key, 1.0)
         if kind == DURATION and (nxt in lex.time_of_day or nxt in lex.age_words):
             return None  # "8 giờ sáng": a time of day; "9 tháng tuổi": an age
+        if unit == "year" and value >= lex.years_before_year and _YEAR_AFTER.match(text, m.end()):
+            return None  # "lên đến 210.000 năm 2016": "năm" opens a date, no years counted
+            # (but "trong 2 năm 2012 và 2013", "kế hoạch 5 năm 2016-2020" are years)
         if kind == MEASURE and nxt in lex.time_of_day:
             return None  # "3g sáng": 3 o'clock in the morning, no grams
         if (
@@ -851,11 +857,13 @@ def _figure(
         start=qstart, end=end, value=float(value), value_high=float(high), unit=unit,
         unit_text=unit_text, qualifier=qualifier, change=change, kind=kind,
         unit_start=unit_start, num_start=start, num_end=m.end("num"),
-        # ... but a classifier says things are counted ("180 triệu chiếc iPhone")
+        # ... but a classifier says things are counted ("180 triệu chiếc iPhone"), and so
+        # does a loanword, which is no Vietnamese verb ("hơn 5 triệu view")
         scaled=bool(tail)
         and kind == COUNT
         and unit not in lex.canonical
-        and unit.split(" ", 1)[0] not in lex.classifiers,
+        and unit.split(" ", 1)[0] not in lex.classifiers
+        and _vietnamese(unit.split(" ", 1)[0]),
     )  # fmt: skip
 
 
@@ -1454,9 +1462,11 @@ def _final_figures(norm: str, low: str) -> Iterator[Fig]:
             money_at = fig.end
         elif fig.kind == COUNT and has_scale:
             count_at = fig.end  # "9,8 triệu lượt": a count in millions
-        if fig.kind == MONEY:
+        if fig.kind == MONEY and not _converts(norm, last_money[0], fig.start):
             # only an amount with a scale word lends its currency to a bare one after it:
-            # "150 AUD và 2 triệu" is 2 million đồng (not ``Fig.scaled``, which is a count's)
+            # "150 AUD và 2 triệu" is 2 million đồng (not ``Fig.scaled``, which is a count's);
+            # an amount in brackets right after another converts it and lends nothing:
+            # "429,9 triệu USD (9458 tỷ đồng), trong đó 193,5 triệu" is in dollars
             last_money = (fig.end, fig.unit if has_scale else "")
         if hold:
             continue
@@ -1483,6 +1493,12 @@ def _final_figures(norm: str, low: str) -> Iterator[Fig]:
         held = sorted(held + multiples(norm), key=lambda f: f["start"])
     held = merge_ranges(norm, carry + held)  # the only list of them left: drained, freed
     yield from _drain(held)
+
+
+def _converts(norm: str, after: int, start: int) -> bool:
+    """Whether an amount at ``start`` opens a bracket right after the amount that ends at
+    ``after``: a conversion of it ("429,9 triệu USD (9458 tỷ đồng)")."""
+    return after >= 0 and _CONVERSION.fullmatch(norm, after, start) is not None
 
 
 def _drain(figs: list[Fig]) -> Iterator[Fig]:

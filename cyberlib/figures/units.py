@@ -260,6 +260,7 @@ class Lexicon:
     one_after: frozenset[str]  # "ít nhất 1 nhà cung cấp": a count of one, a figure
     all_of: frozenset[str]  # "cả 2 chia tay": both of them, before a verb
     all_of_most: float
+    years_before_year: float  # "210.000 năm 2016": so many "years" before a year are none
     all_of_not_after: frozenset[str]  # "tất cả 63 tỉnh": all of them, a count
     people_most: float  # no count of people is larger (the world's population)
     kinship: frozenset[str]  # "2 vợ chồng", "6 con trai": a family's make-up, no figure
@@ -403,6 +404,7 @@ def lexicon() -> Lexicon:
         one_after=frozenset(u["reject"]["one_after"]),
         all_of=frozenset(u["reject"]["all_of"]),
         all_of_most=u["reject"]["all_of_most"],
+        years_before_year=float(u["reject"]["years_before_year"]),
         all_of_not_after=frozenset(u["reject"]["all_of_not_after"]),
         people_most=u["reject"]["people_most"],
         kinship=frozenset(u["reject"].get("kinship", ())),
@@ -431,6 +433,7 @@ def _not_counted(units: dict, ctx: dict, u: dict) -> frozenset[str]:
     ours |= set(u["reject"]["classifiers"]) | set(u["reject"].get("measure_classifiers", ()))
     ours |= {_key(w) for w in u["people"].get("former", ())}
     words = load_wordlist("not_counted.txt") | load_wordlist("rare_verbs.txt")
+    words |= {_key(w) for w in u["reject"].get("not_counted", ())}
     return frozenset(w for w in words if w not in ours)
 
 
