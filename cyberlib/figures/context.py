@@ -285,7 +285,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 # ... and "5 năm trước" (five years ago), but not "2 ngày trước khi …" (before an event)
-_RECENT = rf"(?:năm|tháng|tuần|ngày){_S}+(?:qua|gần đây|trở lại đây|trước(?!{_S}+khi(?!\w)))(?!\w)"
+# ... "3 tháng vừa qua", "hai tuần vừa rồi" (just past)
+_RECENT = (
+    rf"(?:năm|tháng|tuần|ngày){_S}+(?:(?:vừa{_S}+)?qua|vừa{_S}+rồi|gần đây|trở lại đây"
+    rf"|trước(?!{_S}+khi(?!\w)))(?!\w)"
+)
 
 
 def _rests(phrases: list[str]) -> list[str]:
@@ -617,9 +621,9 @@ def _loose(low: str) -> list[re.Match[str]]:
     found: list[re.Match[str]] = []
     if "tháng" in low or "quý" in low:
         found.extend(pats["loose_month"].finditer(low))
-    if ("qua" in low or "đây" in low or "trước" in low) and pats["recent_tail"].search(
-        low
-    ) is not None:
+    if ("qua" in low or "đây" in low or "trước" in low or "rồi" in low) and pats[
+        "recent_tail"
+    ].search(low) is not None:
         recent = list(pats["loose_recent"].finditer(low))
         if found and recent:
             both = sorted(found + recent, key=lambda m: m.start())
