@@ -614,16 +614,15 @@ def _loose(low: str) -> list[re.Match[str]]:
     """The "loose" periods of ``low`` (a month or quarter without a year; the recent past),
     left to right and not overlapping, as one pattern with both as alternatives would find
     them. Each pattern is run only on a sentence with its words ("tháng"/"quý"; "qua"/
-    "đây" and a recent-past tail, "năm qua"): most sentences have one kind at most, and a
-    pattern that opens with "tháng" or "quý" is looked for much faster than one that may
-    open with any number ("trước" too: "5 năm trước")."""
+    "đây"/"trước"/"rồi" and a recent-past tail, "năm qua"): most sentences have one kind
+    at most, and a pattern that opens with "tháng" or "quý" is looked for much faster than
+    one that may open with any number ("5 năm trước", "3 tháng vừa rồi")."""
     pats = _patterns()
     found: list[re.Match[str]] = []
     if "tháng" in low or "quý" in low:
         found.extend(pats["loose_month"].finditer(low))
-    if ("qua" in low or "đây" in low or "trước" in low or "rồi" in low) and pats[
-        "recent_tail"
-    ].search(low) is not None:
+    recent_words = "qua" in low or "đây" in low or "trước" in low or "rồi" in low
+    if recent_words and pats["recent_tail"].search(low) is not None:
         recent = list(pats["loose_recent"].finditer(low))
         if found and recent:
             both = sorted(found + recent, key=lambda m: m.start())

@@ -727,7 +727,7 @@ def _figure(
     if m.group("short") is not None:
         value *= {"m": 1e6, "bn": 1e9, "k": 1e3}[m.group("short").lower()]
     if not tail and _YEARLIKE.fullmatch(num) and kind not in (MONEY, PERCENT):
-        hedged = keys[:1] and keys[0] in lex.year_hedges and kind in (COUNT, MEASURE)
+        hedged = bool(keys) and keys[0] in lex.year_hedges and kind in (COUNT, MEASURE)
         if not hedged or num2 is not None:
             return None  # "năm 2016 vụ án …" names a year; "gần 2000 người" counts
     high = math.nan
@@ -737,7 +737,7 @@ def _figure(
             return None
         if not tail and tail2 and (value < 1000 or value * (parse_words(tail2) or 1.0) < high):
             value *= parse_words(tail2) or 1.0  # "2-3 triệu": both in millions
-        # ... but "từ 50.000 đến 3 triệu đồng": the low end written in full, in thousands
+            # ... but "từ 50.000 đến 3 triệu đồng": the low end written in full, in thousands
         elif not tail and not tail2 and _SHORT_LOW.fullmatch(num) and _GROUPED.fullmatch(num2):
             scale = 1000.0 ** num2.count(".")
             if high / 10 < value * scale < high:
