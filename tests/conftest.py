@@ -85,19 +85,24 @@ def _run_from_root():
 FAIL_MARKER = "LỖI"
 
 
-def fail_on_marker() -> None:
-    """Make statistic extraction raise, as a bug would, on any text holding "LỖI", after
-    it has given the figures of that text (which must then be dropped)."""
-    import cyberlib.figures.extraction as extraction
+def _failing(real):
+    """``real`` (extraction's ``_final_figures``) that raises, as a bug would, at the end of
+    any text holding "LỖI", after giving the figures of that text (which must be dropped)."""
 
-    real = extraction._final_figures
-
-    def failing(norm, low):  # the figures of the text, then the error at its end
+    def failing(norm, low):
         yield from real(norm, low)
         if FAIL_MARKER in norm:
             raise IndexError("list index out of range")
 
-    extraction._final_figures = failing
+    return failing
+
+
+def fail_on_marker() -> None:
+    """Make statistic extraction fail on texts holding "LỖI" for the rest of the process
+    (the CLI tests run it in a process of their own)."""
+    import cyberlib.figures.extraction as extraction
+
+    extraction._final_figures = _failing(extraction._final_figures)
 
 
 @pytest.fixture
@@ -105,5 +110,4 @@ def failing_extraction(monkeypatch) -> None:
     """Extraction raises on texts holding "LỖI" (the guard against one bad article)."""
     import cyberlib.figures.extraction as extraction
 
-    monkeypatch.setattr(extraction, "_final_figures", extraction._final_figures)
-    fail_on_marker()
+    monkeypatch.setattr(extraction, "_final_figures", _failing(extraction._final_figures))
