@@ -966,7 +966,7 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
             if qh.search(sentence, cut + 1, fig_start) is not None:
                 # "Tổng khối lượng giao dịch đạt 20,4 triệu cổ phiếu"
                 return _subject_before(sentence[cut + 1 : fig_start], ctx)
-        unit = sentence[unit_start:unit_end]
+        unit = sentence[unit_start:unit_end].strip('"“”')  # '4 “cò”': the noun, unquoted
         word_before = sentence[max(0, fig_start - 12) : fig_start].split()[-1:]
         if (
             not words

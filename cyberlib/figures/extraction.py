@@ -135,7 +135,8 @@ def _pattern(ignore_case: bool = False, compound: bool = True) -> re.Pattern[str
         rf"(?:(?:{_S}*[-–—]{_S}*|{_S}+(?:đến|tới){_S}+)(?P<num2>{dignum}|{words}))?"
         # a listed unit may stand in quotes: '5 triệu "đô"' (a slangy or ironic unit)
         rf"(?:{_S}*(?P<uq>[\"“])?(?P<unit>{alternation(lex.units)})(?(uq)[\"”])(?![^\W_])"
-        rf"|(?={_S}+(?P<head>[^\W\d_]+)))?",
+        # a counted noun may stand in quotes too: 'gần 10 “cò”' (brokers), '300 "ngôi sao"'
+        rf"|(?={_S}+(?:[\"“](?=[^\W\d_][^\"”\n]{{0,30}}[\"”]))?(?P<head>[^\W\d_]+)))?",
         re.IGNORECASE if ignore_case else 0,
     )
 
@@ -656,7 +657,7 @@ def _figure(
             end = m.end()
         else:
             head_start = m.start("head") if m.start("head") >= 0 else m.start("unit")
-            end, h = _whole_word(text, head_start, h)
+            end, h = _quoted_noun(text, head_start) or _whole_word(text, head_start, h)
             if h in lex.former:
                 end, h = _noun_after_classifier(text, end)  # "6 nguyên lãnh đạo"
             elif h in lex.owners:
@@ -1136,6 +1137,22 @@ def _whole_word(text: str, head_start: int, h: str) -> tuple[int, str]:
         ):
             return ends[n - 1], phrase
     return ends[0], h
+
+
+def _quoted_noun(text: str, head_start: int) -> tuple[int, str] | None:
+    """End (after the closing quote) and lowercase text of a counted noun of at most three
+    words in quotes ('4 “cò”', '300 "ngôi sao"'); None when the head is not quoted, and no
+    noun ("") when the quote runs on longer ('2 “con đường đắt nhất hành tinh”' is a
+    phrase, not a noun)."""
+    if head_start == 0 or text[head_start - 1] not in '"“':
+        return None
+    close = _CLOSING_QUOTE.match(text, head_start)
+    if close is None or len(close.group(1).split()) > 3:
+        return head_start, ""
+    return close.end(), " ".join(close.group(1).lower().split())
+
+
+_CLOSING_QUOTE = re.compile(r"([^\W\d_][^\"”\n]{0,30}?)[\"”]")
 
 
 def _curated(word: str) -> bool:
