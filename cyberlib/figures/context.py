@@ -22,8 +22,9 @@ import itertools
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from typing import Any
 
-from cyberlib.figures.units import MONEY, alternation, head_words, lexicon
+from cyberlib.figures.units import DURATION, MONEY, alternation, head_words, lexicon
 from cyberlib.language.lexicon import lower_as_ignorecase
 from cyberlib.resources import load_wordlist
 
@@ -1305,6 +1306,19 @@ def _unit_length(words: list[str]) -> int:
     return 1
 
 
+def _word_begun(words: list[str], lex: Any) -> bool:
+    """Whether the first of ``words``, a classifier or scale word after a number, begins a
+    longer word with the next ("6-2017 thanh toán 500 triệu đồng": "thanh toán", the
+    subject); a unit of time or a unit of its own never does ("1 ngày trước", "đô la")."""
+    pair = " ".join(words[:2]).lower()
+    unit = lex.units.get(words[0].lower())
+    return (
+        pair in head_words()
+        and pair not in lex.units
+        and (unit is None or unit[1] not in (DURATION, MONEY))
+    )
+
+
 def _subject_before(clause: str, ctx: dict) -> str:
     """Subject of a money or percent figure from the clause before it.
 
@@ -1429,10 +1443,14 @@ def _subject_before(clause: str, ctx: dict) -> str:
         if digits:  # "185 triệu euro ~ tương đương": nothing after the figure before
             lex = lexicon()
             words = words[digits[-1] + 1 :]
-            while words and (
-                words[0].lower() in lex.scale_set
-                or words[0].lower() in lex.units
-                or words[0].lower() in lex.classifiers  # "9.137 chiếc và xe chuyên dụng"
+            while (
+                words
+                and (
+                    words[0].lower() in lex.scale_set
+                    or words[0].lower() in lex.units
+                    or words[0].lower() in lex.classifiers  # "9.137 chiếc và xe chuyên dụng"
+                )
+                and not _word_begun(words, lex)  # "6-2017 thanh toán"
             ):
                 words = words[_unit_length(words) :]
         # fillers are never a subject ("~ tương đương 234 triệu bảng", "ở mức 6,5%")
