@@ -1449,6 +1449,8 @@ def _subject_before(clause: str, ctx: dict) -> str:
                     words[0].lower() in lex.scale_set
                     or words[0].lower() in lex.units
                     or words[0].lower() in lex.classifiers  # "9.137 chiếc và xe chuyên dụng"
+                    # a rate's unit: "50.000 đồng/lượng chiều mua", "160.000 đồng/kg loại to"
+                    or words[0].split("/", 1)[0].lower() in lex.units
                 )
                 and not _word_begun(words, lex)  # "6-2017 thanh toán"
             ):
@@ -1497,7 +1499,10 @@ _ASIDE = re.compile(r"\([^()\n]*\)")
 
 def _bound(clause: str, head: re.Match[str]) -> bool:
     """Whether the head ``head`` of ``clause`` only qualifies the noun before it, as its
-    tax in "giá sau thuế", "lợi nhuận trước thuế" (the words of ``bound_heads``)."""
+    tax in "giá sau thuế", "lợi nhuận trước thuế" (the words of ``bound_heads``), or as
+    the unit a rate is per: "36,59 triệu đồng/lượng" (a tael of gold, no subject)."""
+    if head.start() and clause[head.start() - 1] == "/":
+        return True
     before = clause[max(0, head.start() - 12) : head.start()].split()[-1:]
     phrase = " ".join([*before, head.group()]).lower()
     return phrase in _subject_list("bound_heads")
