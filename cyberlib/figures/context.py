@@ -228,6 +228,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "từ P1 đến P2": the gap between two periods that make one span
         "span_gap": re.compile(rf"{_S}*(?:(?:đến|tới|[-–]){_S}*(?:hết{_S}+)?)?$"),
         "span_from": re.compile(rf"(?<!\w)từ{_S}+$"),
+        # a numbered round of a recurring event: "kỳ quay thưởng thứ 143" (a lottery draw)
+        "numbered": re.compile(
+            rf"(?<!\w)(?:{alternation(ctx['period'].get('numbered') or ['(?!)'])})"
+            rf"{_S}+(?:(?:thứ|số){_S}+)?\d{{1,5}}(?![\d/.,]\d|[\d/])"
+        ),
         "whole": re.compile(
             rf"(?<!\w)(?:(?:\d{{1,2}}|sáu|chín|ba|hai|mười|mười một){_S}+tháng{_S}+"
             rf"(?:đầu|cuối|cuối|qua|đầu){_S}+năm|(?:đầu|cuối|giữa){_S}+"
@@ -442,6 +447,8 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
             out.append((m.start(), date.end(), " ".join(date.group(1).split())))
             continue
         out.append((m.start(), m.end(), " ".join(m.group().split())))
+    for m in pats["numbered"].finditer(low) if "kỳ" in low else ():
+        out.append((m.start(), m.end(), " ".join(sentence[m.start() : m.end()].split())))
     for m in pats["present"].finditer(low) if "hiện" in low else ():
         if not pats["not_present"].search(low, 0, m.start()):
             out.append((m.start(), m.end(), _PRESENT))  # "cả nước hiện có 19.285 bản"
