@@ -710,7 +710,7 @@ def _figure(
         and value == 1
         and not tail
         and num2 is None
-        and not _listed(text, start, end)
+        and not _listed(text, start, end, None if unit in lex.canonical else unit_text)
         and pair not in lex.one_after
     ):
         return None  # "mượn 1 cây xẻng", "gọi 1 người": one thing in a story, not a figure
@@ -1180,18 +1180,27 @@ def _listed_word(text: str, m: re.Match[str], h: str) -> bool:
     )
 
 
-def _listed(text: str, start: int, end: int) -> bool:
+def _listed(text: str, start: int, end: int, noun: str | None = None) -> bool:
     """Whether another number stands shortly before ``start`` or after ``end`` in the same
     sentence, as in a list of counts ("3 nam, 1 nữ", "giành 1 giải Nhất, 4 giải Nhì"),
-    where a count of one is a figure too."""
+    where a count of one is a figure too. With ``noun`` (a counted noun outside the unit
+    lists), that number must count the same noun: a tally ("5 huy chương vàng, 1 huy
+    chương bạc") is figures, an inventory ("13 xe máy, 1 dao, 1 kiếm") is not."""
     before = text[max(0, start - 25) : start]
     cut = max(before.rfind(c) for c in ".;:!?\n")
-    if any(n != "1" for n in _DIGITS.findall(before, cut + 1)):
-        return True
+    head = noun.split()[0].lower() if noun else None
+    for n in _COUNTED.finditer(before, cut + 1):
+        if n.group(1) != "1" and (head is None or (n.group(2) or "").lower() == head):
+            return True
     nxt = _NEXT_IN_LIST.match(text, end)
-    return nxt is not None and nxt.group(1) != "1"
+    if nxt is None or nxt.group(1) == "1":
+        return False
+    word = _NEXT_WORD.match(text, nxt.end())
+    return head is None or (word is not None and word.group(1).lower() == head)
 
 
+# a number and the word after it, in the words before a count of one
+_COUNTED = re.compile(r"(\d+)(?:[^\S\n]+([^\W\d_]+))?")
 # the next count of a list: a few words, a comma or "và", a number ("1 giải Nhất, 4 …")
 _NEXT_IN_LIST = re.compile(r"[^\d.;:!?\n,]{0,15}?(?:,|[^\S\n]và)[^\S\n]*(\d+)")
 
