@@ -694,7 +694,7 @@ def _figure(
                 ):
                     return None  # "cả 2 chia tay", "cả 3 leo lên": both, all three of them
                 unit, kind, unit_text = _count_unit(h), COUNT, text[head_start:end]
-                if tail and h in lex.money_nouns:
+                if tail and _money_noun(h):
                     # "2 tỷ tiền mặt": the noun says the amount is money, in the usual currency
                     unit, kind, unit_text, end = lex.implied_unit, MONEY, "", m.end()
     elif pcur:
@@ -1137,6 +1137,17 @@ def _whole_word(text: str, head_start: int, h: str) -> tuple[int, str]:
         ):
             return ends[n - 1], phrase
     return ends[0], h
+
+
+def _money_noun(word: str) -> bool:
+    """Whether a counted noun after an amount in triệu/tỷ says the amount is money: a
+    money noun ("tiền mặt", "lợi nhuận") or a word whose first or last syllable is one
+    ("tiền công", "chi phí", "viện phí")."""
+    lex = lexicon()
+    syllables = word.split()
+    return word in lex.money_nouns or (
+        bool(syllables) and (syllables[0] in lex.money_first or syllables[-1] in lex.money_last)
+    )
 
 
 def _quoted_noun(text: str, head_start: int) -> tuple[int, str] | None:

@@ -195,6 +195,8 @@ class Lexicon:
     people_classifiers: frozenset[str]  # "31 vị", "4 tên": people, but "8 cái tên": names
     foreign_nouns: frozenset[str]  # "heroin", "drone": loanwords a classifier counts
     money_nouns: frozenset[str]  # "2 tỷ tiền mặt": an amount whose noun says it is money
+    money_first: frozenset[str]  # "10 triệu tiền công": the first syllable says it
+    money_last: frozenset[str]  # "15 triệu chi phí": the last syllable says it
     former: frozenset[str]  # "nguyên", "cựu" (former) standing before a counted noun
     owners: frozenset[str]  # "chủ": "57 chủ tàu" are owners, people
     not_owned: frozenset[str]  # "chủ đầu tư": an owner word's noun that names no person
@@ -336,6 +338,8 @@ def lexicon() -> Lexicon:
         people_classifiers=frozenset(u["people"].get("classifiers", ())),
         foreign_nouns=frozenset(u["reject"].get("foreign_nouns", ())),
         money_nouns=frozenset(_key(w) for w in u["implied"].get("money_nouns", ())),
+        money_first=frozenset(u["implied"].get("money_first", ())),
+        money_last=frozenset(u["implied"].get("money_last", ())),
         former=frozenset(_key(w) for w in u["people"].get("former", ())),
         owners=frozenset(_key(w) for w in u["people"].get("owners", ())),
         not_owned=frozenset(_key(w) for w in u["people"].get("not_owned", ())),
