@@ -303,6 +303,9 @@ def lexicon() -> Lexicon:
     for kind in (MONEY, PERCENT, COUNT, DURATION):
         for word, canon in u[kind].items():
             units[_key(word)] = (canon, kind)
+    signs = {_key(word): code for word, code in u.get("money_signs", {}).items()}
+    for sign, code in signs.items():
+        units[sign] = (code, MONEY)
     family = {_key(w) for w in u["reject"].get("kinship", ())}
     for word in map(_key, u["people"]["nouns"]):
         # "hai luật sư": a person's noun of two or more syllables counts after a number in
@@ -333,7 +336,7 @@ def lexicon() -> Lexicon:
         units=units,
         factors=factors,
         canonical=frozenset(c for c, _ in units.values()),
-        codes=frozenset(c for c in codes if c not in {_key(w) for w in u[MONEY]}),
+        codes=frozenset(c for c in codes if c not in {_key(w) for w in u[MONEY]}) | set(signs),
         people=frozenset(_key(w) for w in u["people"]["nouns"]),
         people_classifiers=frozenset(u["people"].get("classifiers", ())),
         foreign_nouns=frozenset(u["reject"].get("foreign_nouns", ())),
