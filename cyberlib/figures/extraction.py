@@ -262,9 +262,39 @@ def _candidates(low: str) -> Iterable[re.Match[str]]:
         m = pattern.match(low, at)
         if m is not None and m.group("num")[0].isdigit() and not _one_amount(m):
             m = _pattern(compound=False).match(low, at)
+        if m is not None and m.group("num2") is not None and _named_before_dash(low, m):
+            continue  # "Vol. 2 - 851,2 triệu USD": the amount after the dash stands alone
         if m is not None:
             done = m.end()
             yield m
+
+
+def _named_before_dash(low: str, m: re.Match[str]) -> bool:
+    """Whether the small number before a spaced dash ends a name or a list item, not a
+    range, because the amount after the dash, in millions or billions, is far from it: more
+    than :data:`_RANGE_SPREAD` times its size, or smaller ("Guardians of the Galaxy Vol. 2 -
+    851,2 triệu USD", "Fast & Furious 8 - 1,238 tỷ USD"); a range opened by "từ" stays one.
+
+    >>> low = "vol. 2 - 851,2 triệu usd"
+    >>> _named_before_dash(low, _pattern().match(low, 5))
+    True
+    >>> low = "giá 5 - 7 triệu đồng"
+    >>> _named_before_dash(low, _pattern().match(low, 4))
+    False
+    """
+    num, num2 = m.group("num"), m.group("num2")
+    if not (num.isdigit() and len(num) <= 2 and " " in num2 and num2[0].isdigit()):
+        return False
+    if not _SPACED_DASH.fullmatch(low, m.end("num"), m.start("num2")):
+        return False
+    if low[max(0, m.start() - 4) : m.start()].rstrip().endswith("từ"):
+        return False
+    low_end, high_end = int(num), parse_digits(num2.split()[0])
+    return high_end is not None and not low_end < high_end <= low_end * _RANGE_SPREAD
+
+
+_SPACED_DASH = re.compile(r"[^\S\n]+[-–—][^\S\n]+")
+_RANGE_SPREAD = 20  # "5 - 7 triệu", "10 - 150 triệu" are ranges; "2 - 851,2 triệu" is not
 
 
 def _lone_sign(text: str, at: int) -> bool:
