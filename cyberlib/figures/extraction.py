@@ -859,6 +859,16 @@ def _figure(
         end = half.end()
         unit_text = text[end - len(unit_text) - len(half.group()) : end - len(half.group())]
     if (
+        kind == MONEY
+        and not tail
+        and unit != lex.implied_unit
+        and _EN_THOUSANDS.fullmatch(num)
+        and not text.startswith("/", end)
+    ):
+        value = float(num.replace(",", ""))  # "kiếm được 57,945 USD", "giá 1,849 USD": an
+        # amount in a foreign currency, written as its own news does, with English thousands
+        # (a price per unit stays a decimal: "giá đồng 2,652 USD/pound")
+    if (
         kind == COUNT
         and not tail
         and value != int(value)
