@@ -233,6 +233,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<!\w)(?:{alternation(ctx['period'].get('numbered') or ['(?!)'])})"
             rf"{_S}+(?:(?:thứ|số){_S}+)?\d{{1,5}}(?![\d/.,]\d|[\d/])"
         ),
+        # a trading session: "phiên 6/2", "phiên giao dịch ngày 10/5", "phiên này"
+        "session": re.compile(
+            rf"(?<!\w)(?:{alternation(ctx['period'].get('sessions') or ['(?!)'])})"
+            rf"(?:{_S}+(?:{alternation(ctx['period'].get('session_parts') or ['(?!)'])}))*"
+            rf"{_S}+(?:\d{{1,2}}/\d{{1,2}}(?:/{_YEAR})?(?![\d/])|(?:hôm{_S}+)?này(?!\w))"
+        ),
         "whole": re.compile(
             rf"(?<!\w)(?:(?:\d{{1,2}}|sáu|chín|ba|hai|mười|mười một){_S}+tháng{_S}+"
             rf"(?:đầu|cuối|cuối|qua|đầu){_S}+năm|(?:đầu|cuối|giữa){_S}+"
@@ -448,6 +454,8 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
             continue
         out.append((m.start(), m.end(), " ".join(m.group().split())))
     for m in pats["numbered"].finditer(low) if "kỳ" in low else ():
+        out.append((m.start(), m.end(), " ".join(sentence[m.start() : m.end()].split())))
+    for m in pats["session"].finditer(low) if "phiên" in low else ():
         out.append((m.start(), m.end(), " ".join(sentence[m.start() : m.end()].split())))
     for m in pats["present"].finditer(low) if "hiện" in low else ():
         if not pats["not_present"].search(low, 0, m.start()):
