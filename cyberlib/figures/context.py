@@ -233,6 +233,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<!\w)(?:{alternation(ctx['period'].get('numbered') or ['(?!)'])})"
             rf"{_S}+(?:(?:thứ|số){_S}+)?\d{{1,5}}(?![\d/.,]\d|[\d/])"
         ),
+        # a span: "trong vòng 2 tháng", "chỉ trong 24 giờ", "trong vòng 12 năm tới"
+        "span": re.compile(
+            rf"(?<!\w)(?:trong{_S}+vòng|chỉ{_S}+trong){_S}+(?:\d{{1,3}}|{alternation(_SPAN_NUMBERS)})"
+            rf"{_S}*(?:{alternation(ctx['period'].get('span_units') or ['(?!)'])})"
+            rf"(?:{_S}+(?:{alternation(ctx['period'].get('span_after') or ['(?!)'])}))?(?!\w)"
+        ),
         # a trading session: "phiên 6/2", "phiên giao dịch ngày 10/5", "phiên này"
         "session": re.compile(
             rf"(?<!\w)(?:{alternation(ctx['period'].get('sessions') or ['(?!)'])})"
@@ -294,6 +300,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
     }
+
+
+# the number words a span of time is counted in ("trong vòng hai tháng")
+_SPAN_NUMBERS = ["một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "vài"]
 
 
 # ... and "5 năm trước" (five years ago), but not "2 ngày trước khi …" (before an event)
@@ -457,6 +467,9 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
         out.append((m.start(), m.end(), " ".join(sentence[m.start() : m.end()].split())))
     for m in pats["session"].finditer(low) if "phiên" in low else ():
         out.append((m.start(), m.end(), " ".join(sentence[m.start() : m.end()].split())))
+    for m in pats["span"].finditer(low) if "trong" in low else ():
+        if not any(p[0] < m.end() and p[1] > m.start() for p in out):
+            out.append((m.start(), m.end(), " ".join(sentence[m.start() : m.end()].split())))
     for m in pats["present"].finditer(low) if "hiện" in low else ():
         if not pats["not_present"].search(low, 0, m.start()):
             out.append((m.start(), m.end(), _PRESENT))  # "cả nước hiện có 19.285 bản"
