@@ -965,12 +965,25 @@ def speaks_as_pronoun(sentence: str, fig_start: int) -> bool:
 
 
 def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, kind: str) -> str:
-    """What the figure counts, as written around it in the sentence.
+    """What the figure counts, as written around it in the sentence; a dash or colon that
+    ends it is left out ("Kong: Skull Island - 566,2 triệu USD": "Skull Island").
 
     >>> s = "Việt Nam ghi nhận 381 vụ xâm hại trẻ em qua mạng, chủ yếu do dụ dỗ."
     >>> subject_of(s, 22, 24, 18, "count")
     'vụ xâm hại trẻ em qua mạng'
+    >>> s = "Kong: Skull Island - 566,2 triệu USD"
+    >>> subject_of(s, 33, 36, 21, "money")
+    'Skull Island'
     """
+    found = _subject(sentence, unit_start, unit_end, fig_start, kind)
+    return found.rstrip(_TRAILING_MARKS) if found.endswith(tuple(_TRAILING_MARKS)) else found
+
+
+_TRAILING_MARKS = " -–—:"
+
+
+def _subject(sentence: str, unit_start: int, unit_end: int, fig_start: int, kind: str) -> str:
+    """The subject of :func:`subject_of`, before its last marks are cut."""
     ctx = lexicon().context["subject"]
     stop, limit = _subject_heads()[1], ctx["max_words"]  # the stop words, built once
     if kind == "duration":
