@@ -467,7 +467,7 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
         out.append((m.start(), m.end(), " ".join(sentence[m.start() : m.end()].split())))
     for m in pats["session"].finditer(low) if "phiên" in low else ():
         out.append((m.start(), m.end(), " ".join(sentence[m.start() : m.end()].split())))
-    for m in pats["span"].finditer(low) if "trong" in low else ():
+    for m in pats["span"].finditer(low) if "trong vòng" in low or "chỉ trong" in low else ():
         if not any(p[0] < m.end() and p[1] > m.start() for p in out):
             out.append((m.start(), m.end(), " ".join(sentence[m.start() : m.end()].split())))
     for m in pats["present"].finditer(low) if "hiện" in low else ():
