@@ -235,7 +235,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # a span: "trong vòng 2 tháng", "chỉ trong 24 giờ", "trong vòng 12 năm tới"
         "span": re.compile(
-            rf"(?<!\w)(?:trong{_S}+vòng|chỉ{_S}+trong){_S}+(?:\d{{1,3}}|{alternation(_SPAN_NUMBERS)})"
+            rf"(?<!\w)(?:trong{_S}+vòng|chỉ{_S}+trong){_S}+"
+            rf"(?:\d{{1,3}}|{alternation(ctx['period'].get('span_numbers') or ['(?!)'])})"
             rf"{_S}*(?:{alternation(ctx['period'].get('span_units') or ['(?!)'])})"
             rf"(?:{_S}+(?:{alternation(ctx['period'].get('span_after') or ['(?!)'])}))?(?!\w)"
         ),
@@ -300,10 +301,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
     }
-
-
-# the number words a span of time is counted in ("trong vòng hai tháng")
-_SPAN_NUMBERS = ["một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "vài"]
 
 
 # ... and "5 năm trước" (five years ago), but not "2 ngày trước khi …" (before an event)
@@ -975,8 +972,7 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
     >>> subject_of(s, 33, 36, 21, "money")
     'Skull Island'
     """
-    found = _subject(sentence, unit_start, unit_end, fig_start, kind)
-    return found.rstrip(_TRAILING_MARKS) if found.endswith(tuple(_TRAILING_MARKS)) else found
+    return _subject(sentence, unit_start, unit_end, fig_start, kind).rstrip(_TRAILING_MARKS)
 
 
 _TRAILING_MARKS = " -–—:"
