@@ -735,6 +735,8 @@ def _figure(
         return None
     if pcur and kind != MONEY:
         return None
+    if kind == MONEY and value == 1 and not tail and num2 is None and _rate_base(text, start, end):
+        return None  # "1 euro = 1,1023 USD", "77,3 riyal đổi 1 USD": the base of a rate
     if (
         kind == COUNT
         and value == 1
@@ -1204,6 +1206,24 @@ def _quoted_noun(text: str, head_start: int) -> tuple[int, str] | None:
 
 
 _CLOSING_QUOTE = re.compile(r"([^\W\d_][^\"”\n]{0,30}?)[\"”]")
+
+
+def _rate_base(text: str, start: int, end: int) -> bool:
+    """Whether the amount at ``start``-``end`` (one unit of a currency) stands next to a link
+    of an exchange rate (``rate_links``): right after it ("1 euro = 1,1023 USD", "1 AUD đổi
+    được 0,72 USD") or right before it, "được" aside ("77,3 riyal đổi 1 USD").
+
+    >>> _rate_base("77,3 riyal đổi 1 USD", 15, 20), _rate_base("lương 1 USD mỗi ngày", 6, 11)
+    (True, False)
+    """
+    links = lexicon().rate_links
+    before = text[max(0, start - 16) : start].lower().split()
+    if before[-1:] == ["được"]:
+        before.pop()
+    if before and before[-1] in links:
+        return True
+    after = text[end : end + 12].lstrip().lower()
+    return any(after.startswith(w) and not after[len(w) : len(w) + 1].isalnum() for w in links)
 
 
 def _curated(word: str) -> bool:

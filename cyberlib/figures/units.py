@@ -260,6 +260,7 @@ class Lexicon:
     age_words: frozenset[str]
     after_one: frozenset[str]
     one_after: frozenset[str]  # "ít nhất 1 nhà cung cấp": a count of one, a figure
+    rate_links: tuple[str, ...]  # "1 euro = 1,1 USD", "đổi 1 USD": a rate's base, no figure
     all_of: frozenset[str]  # "cả 2 chia tay": both of them, before a verb
     all_of_most: float
     years_before_year: float  # "210.000 năm 2016": so many "years" before a year are none
@@ -409,6 +410,7 @@ def lexicon() -> Lexicon:
         age_words=frozenset(u["reject"].get("age_words", ())),
         after_one=frozenset(u["reject"]["after_one"]),
         one_after=frozenset(u["reject"]["one_after"]),
+        rate_links=tuple(u["reject"]["rate_links"]),
         all_of=frozenset(u["reject"]["all_of"]),
         all_of_most=u["reject"]["all_of_most"],
         years_before_year=float(u["reject"]["years_before_year"]),
