@@ -451,6 +451,8 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
             continue
         if _baseline(low, m.start()):
             continue  # "so với cùng kỳ", "so với năm trước": a comparison baseline
+        if _not_a_phrase(low, m):
+            continue  # "liên ngân hàng ngày 6/2", "Từ hơn 10 năm nay"
         if low[max(0, m.start() - 10) : m.start()].endswith(_NOT_SINCE):
             continue  # "cao nhất từ trước đến nay": ever, not a period
         if m.group().startswith("hiện") and pats["not_present"].search(low, 0, m.start()):
@@ -489,6 +491,30 @@ def _uncapitalised_month(sentence: str, start: int, end: int) -> bool:
 
 
 _NOT_SINCE = ("từ trước ", "xưa ")
+_NUMBER_NEXT = re.compile(r"[^\S\n]+\d")
+_NUMBER_LAST = re.compile(r"\d[^\S\n]+$")
+
+
+def _not_a_phrase(low: str, m: re.Match[str]) -> bool:
+    """Whether the period phrase ``m`` of the lowercased sentence is none: "hàng ngày"
+    whose "hàng" ends the word before and whose noun opens a date ("liên ngân hàng ngày
+    6/2": the date is the period), or "năm nay" after a number ("Từ hơn 10 năm nay": the
+    last ten years, not this one).
+
+    >>> s = "liên ngân hàng ngày 6/2, từ hơn 10 năm nay, hàng ngày 2 lần, lớp 10 năm nay"
+    >>> [_not_a_phrase(s, m) for m in re.finditer("hàng ngày|năm nay", s)]
+    [True, True, False, False]
+    """
+    phrase = m.group()
+    if phrase.startswith(("hàng ", "hằng ")) and _NUMBER_NEXT.match(low, m.end()):
+        before = low[max(0, m.start() - 12) : m.start()].split()[-1:]
+        return bool(before) and f"{before[0]} {phrase.split()[0]}" in head_words()
+    if phrase == "năm nay":
+        number = _NUMBER_LAST.search(low, max(0, m.start() - 8), m.start())
+        # ... but "lớp 10 năm nay": a label's number counts no years
+        label = low[max(0, m.start() - 24) : m.start()].split()[-2:-1]
+        return number is not None and not (label and label[0] in lexicon().labels)
+    return False
 # what may stand between a figure and the period after it that is its own, nearer than any
 # period before it: nothing, or "trong"/"vào" ("7% trong năm 2018", "5 tỷ đồng vào năm 2018")
 _TIED_AFTER = re.compile(r"[^\S\n]*(?:(?:trong|vào)[^\S\n]+)?")
