@@ -515,6 +515,8 @@ def _not_a_phrase(low: str, m: re.Match[str]) -> bool:
         label = low[max(0, m.start() - 24) : m.start()].split()[-2:-1]
         return number is not None and not (label and label[0] in lexicon().labels)
     return False
+
+
 # what may stand between a figure and the period after it that is its own, nearer than any
 # period before it: nothing, or "trong"/"vào" ("7% trong năm 2018", "5 tỷ đồng vào năm 2018")
 _TIED_AFTER = re.compile(r"[^\S\n]*(?:(?:trong|vào)[^\S\n]+)?")
