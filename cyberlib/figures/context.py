@@ -213,7 +213,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "until": re.compile(
             rf"(?<!\w)(?:(?:tính{_S}+)?(?:đến|tới){_S}+(?:hết{_S}+)?|(?<=từ ))"
             # ... never a range of per cent or of an amount ("từ 5-6%", "từ 5-10 triệu đồng")
-            rf"(?:(?:ngày{_S}+)?\d{{1,2}}[/-]\d{{1,2}}(?:[/-]{_YEAR})?"
+            # "từ 21 – 23/6/2017": a span of days of one month
+            rf"(?:(?:ngày{_S}+)?(?:\d{{1,2}}{_S}*[-–]{_S}*(?=\d{{1,2}}/))?"
+            rf"\d{{1,2}}[/-]\d{{1,2}}(?:[/-]{_YEAR})?"
             rf"(?![\d/-]|{_S}*(?:%|triệu|tỷ|tỉ|nghìn|ngàn|trăm)(?!\w))"
             # "đến ngày 12.7", "đến ngày 31.1.2016": a dotted date only after "ngày"
             rf"|ngày{_S}+\d{{1,2}}\.\d{{1,2}}(?:\.{_YEAR})?(?![\d/-]|[.,]\d))"
