@@ -114,9 +114,11 @@ def head_words() -> frozenset[str]:
 
     Read from the word list underthesea ships (``underthesea/corpus/data/Viet74K.txt``,
     Apache-2.0), located without importing underthesea, plus the compounds of
-    ``figure_context.toml``; an empty word list only loses whole-word units, never values.
+    ``figure_context.toml``, each also in the spelling with "y" that news uses for a
+    syllable the word list writes with "i" (``y_spellings``: "mĩ phẩm" -> "mỹ phẩm"); an
+    empty word list only loses whole-word units, never values.
 
-    >>> {"khách sạn", "cửa hàng"} <= head_words()
+    >>> {"khách sạn", "cửa hàng", "mỹ phẩm"} <= head_words()
     True
     """
     from importlib.util import find_spec
@@ -124,7 +126,8 @@ def head_words() -> frozenset[str]:
 
     from cyberlib.normalization import normalize_unicode
 
-    words = set(load_toml("figure_context.toml")["head"]["compounds"])
+    head = load_toml("figure_context.toml")["head"]
+    words = set(head["compounds"])
     try:
         spec = find_spec("underthesea")
         locations = list(spec.submodule_search_locations or []) if spec else []
@@ -138,6 +141,13 @@ def head_words() -> frozenset[str]:
                 break
     except (OSError, ValueError, ImportError):  # pragma: no cover - a broken install
         pass
+    spelled = head.get("y_spellings", {})
+    stop = set(load_toml("figure_context.toml")["subject"]["stop"])
+    for w in list(words):  # "mĩ phẩm" as the word list writes it, "mỹ phẩm" as news does
+        syllables = w.split()
+        if any(x in spelled for x in syllables) and not stop & set(syllables):
+            # ... but not "mĩ từ" (rhetoric): "Mỹ từ 2/6" is the US, then "from"
+            words.add(" ".join(spelled.get(x, x) for x in syllables))
     return frozenset(" ".join(w.split()) for w in words)
 
 
