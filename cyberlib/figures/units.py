@@ -126,8 +126,8 @@ def head_words() -> frozenset[str]:
 
     from cyberlib.normalization import normalize_unicode
 
-    head = load_toml("figure_context.toml")["head"]
-    words = set(head["compounds"])
+    ctx = load_toml("figure_context.toml")
+    words = set(ctx["head"]["compounds"])
     try:
         spec = find_spec("underthesea")
         locations = list(spec.submodule_search_locations or []) if spec else []
@@ -141,8 +141,7 @@ def head_words() -> frozenset[str]:
                 break
     except (OSError, ValueError, ImportError):  # pragma: no cover - a broken install
         pass
-    spelled = head.get("y_spellings", {})
-    stop = set(load_toml("figure_context.toml")["subject"]["stop"])
+    spelled, stop = ctx["head"].get("y_spellings", {}), set(ctx["subject"]["stop"])
     for w in list(words):  # "mĩ phẩm" as the word list writes it, "mỹ phẩm" as news does
         syllables = w.split()
         if any(x in spelled for x in syllables) and not stop & set(syllables):
