@@ -1498,7 +1498,7 @@ def _subject_before(clause: str, ctx: dict) -> str:
             if lead:
                 words = lead + words
                 n_head = len(words)
-        rest = clause[span_to or head.end() :].split()
+        rest = _until_date(clause[span_to or head.end() :].split())
         words += _words_until_stop(rest, stop, limit - len(words))
     else:
         every = clause.split()
@@ -1626,6 +1626,38 @@ def _without_durations(words: list[str]) -> list[str]:
         out.append(words[i])
         i += 1
     return out
+
+
+# the number of a day, month or quarter ("5", "1/2017", "I/2017", "12.7") and of a year
+_DATE_NUMBER = re.compile(r"(?:\d{1,2}|[IVX]{1,4})(?:[/.-]\d{1,2})?(?:[/.-](?:19|20)\d\d)?")
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d(?:[-–/](?:19|20)?\d\d)?")
+
+
+def _until_date(words: list[str]) -> list[str]:
+    """``words`` up to the first date in them and the words that open it ("tháng 1/2017",
+    "trong quý I", "riêng năm 2016"): a date after a subject's head is the figure's period,
+    which ends the subject (figure_context.toml ``date_words``, ``date_openers``).
+
+    >>> _until_date("kim ngạch xuất khẩu tháng 1/2017 tăng".split())
+    ['kim', 'ngạch', 'xuất', 'khẩu']
+    >>> _until_date("giá vàng giao tháng 8 tăng".split())  # a futures contract's month
+    ['giá', 'vàng', 'giao', 'tháng', '8', 'tăng']
+    >>> _until_date("thuê 5 năm 20 căn".split())  # "năm" before no year: no date
+    ['thuê', '5', 'năm', '20', 'căn']
+    """
+    dates = _subject_list("date_words")
+    for i in range(len(words) - 1):
+        low = words[i].lower()
+        if low not in dates:
+            continue
+        number = _YEAR_NUMBER if low == "năm" else _DATE_NUMBER
+        if number.fullmatch(words[i + 1]) and (
+            not i or words[i - 1].lower() not in _subject_list("date_kept_after")
+        ):
+            while i and words[i - 1].lower() in _subject_list("date_openers"):
+                i -= 1
+            return words[:i]
+    return words
 
 
 def _unit_not_time(words: str) -> bool:
