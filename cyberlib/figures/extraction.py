@@ -620,6 +620,8 @@ def _figure(
                 _named_in_full(text, unit)
                 or unit_w[:1].isupper()  # "200.000 Bảng": the currency's name
                 or _money_cue_before(text, m.start())  # "bị phạt 20.000 bảng"
+                # "180.000 bảng/tuần" (a wage); a thousand and more: "5 bảng/ngày" are boards
+                or (_thousands(value, num) and _per_time().match(text, m.end()) is not None)
             ):
                 return None
         elif key in lex.codes and not unit_w.isupper():
@@ -1063,6 +1065,16 @@ _NUMBER_NOUN = re.compile(r"[^\S\n]+\d+[^\S\n]+([^\W\d_]+)")
 _MONTH_NUMBER_ENDS = re.compile(
     r"[^\S\n]+(?:0?[1-9]|1[0-2])(?:[^\S\n]*(?:[.,](?!\d)|[;:!?()\n\"”]|$)|[^\S\n]+năm(?!\w))"
 )
+
+
+@lru_cache(maxsize=1)
+def _per_time() -> re.Pattern[str]:
+    """An amount per week, month … right after a unit ("/tuần", " mỗi tuần", " một tháng"):
+    units.toml ``scale_only_per``."""
+    times = alternation(lexicon().scale_only_per, True)
+    return re.compile(
+        rf"(?:[^\S\n]*/[^\S\n]*|[^\S\n]+(?:mỗi|một)[^\S\n]+){times}(?!\w)", re.IGNORECASE
+    )
 
 
 def _named_in_full(text: str, code: str) -> bool:

@@ -215,6 +215,7 @@ class Lexicon:
     not_after_money: frozenset[str]  # "đồng nghiệp": a money word starting another word
     money_after_scale: frozenset[str]  # "117 tỷ đồng bằng việc …": money after a scale word
     scale_only: frozenset[str]  # unit words that count only after a scale word ("bảng")
+    scale_only_per: tuple[str, ...]  # "180.000 bảng/tuần": a wage per week is money
     money_prefix: dict[str, str]
     reject_after: frozenset[str]
     lowercase_only: frozenset[str]  # "100g" is grams, "4G" a mobile network
@@ -362,6 +363,7 @@ def lexicon() -> Lexicon:
         not_after_money=frozenset(u["reject"]["money_words"]),
         money_after_scale=frozenset(u["reject"].get("money_after_scale", [])),
         scale_only=frozenset(_key(w) for w in u["reject"]["scale_only"]),
+        scale_only_per=tuple(u["reject"].get("scale_only_per", ())),
         money_prefix=prefix,
         reject_after=frozenset(u["reject"]["after"]),
         lowercase_only=frozenset(u["reject"].get("lowercase_only", ())),
