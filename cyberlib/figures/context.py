@@ -1002,10 +1002,37 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
     >>> subject_of(s, 33, 36, 21, "money")
     'Skull Island'
     """
-    return _subject(sentence, unit_start, unit_end, fig_start, kind).rstrip(_TRAILING_MARKS)
+    subject = _subject(sentence, unit_start, unit_end, fig_start, kind).rstrip(_TRAILING_MARKS)
+    if subject[:7].lower() in _BASELINE_OPENERS and _baseline_of_another(
+        sentence, subject, fig_start
+    ):
+        return ""  # "tăng 1,5% so với những ngày Tết và vượt 65%": no subject of its own
+    return subject
 
 
 _TRAILING_MARKS = " -–—:"
+_BASELINE_OPENERS = ("so với ", "so cùng")
+_CLAUSE_START = re.compile(r"[,;:()]")
+
+
+def _baseline_of_another(sentence: str, subject: str, fig_start: int) -> bool:
+    """Whether ``subject``, which opens with "so với", is the baseline of another figure:
+    it stands after the figure ("tăng 0,5 điểm so với năm ngoái"), or after a figure before
+    it in its clause ("tăng 1,5% so với những ngày Tết và vượt 65%"). "so với bình quân thế
+    giới là 3,7%" names what 3,7% is, and stays.
+
+    >>> s = "Giá tăng 1,5% so với tháng trước và vượt 65%."
+    >>> _baseline_of_another(s, "so với tháng trước", 40)
+    True
+    >>> s = "Tăng 9,9%, so với bình quân thế giới là 3,7%."
+    >>> _baseline_of_another(s, "so với bình quân thế giới", 38)
+    False
+    """
+    at = sentence.rfind(subject, 0, fig_start)
+    if at < 0:
+        return True
+    cut = max((m.end() for m in _CLAUSE_START.finditer(sentence, 0, at)), default=0)
+    return _DIGIT.search(sentence, cut, at) is not None
 
 
 def _subject(sentence: str, unit_start: int, unit_end: int, fig_start: int, kind: str) -> str:
