@@ -880,7 +880,7 @@ def _cues(sentence: str) -> tuple[tuple, tuple, tuple]:
     if "theo" in low:
         not_after = _source_words()["not_after_theo"]
         for m in pats["theo"].finditer(low):
-            x = sentence[m.start("x") : m.end("x")]
+            x = _before_thi(sentence[m.start("x") : m.end("x")])
             if low[m.start()] == "(":
                 x = x.rstrip().removesuffix(")")  # "(theo Điều 56 Luật BHXH)"
             x = _clean_source(x)
@@ -894,7 +894,7 @@ def _cues(sentence: str) -> tuple[tuple, tuple, tuple]:
                 theo.append((m.start("x"), x))
         seen = {x for _, x in theo}
         for m in pats["theo_any"].finditer(low):
-            x = _clean_source(sentence[m.start("x") : m.end("x")])
+            x = _clean_source(_before_thi(sentence[m.start("x") : m.end("x")]))
             if x is not None and x not in seen:
                 theo.append((m.start(), x))
         theo.sort()
@@ -944,6 +944,19 @@ def _cues(sentence: str) -> tuple[tuple, tuple, tuple]:
                 pronouns.append(m.start())
     verbs.sort(key=lambda v: v[0])
     return tuple(theo), tuple(verbs), tuple(pronouns)
+
+
+_THI = re.compile(rf"{_S}+thì{_S}", re.IGNORECASE)
+
+
+def _before_thi(x: str) -> str:
+    """``x`` up to "thì", which ends the "Theo X" of "Theo X thì …" where no comma does.
+
+    >>> _before_thi("ông Nam thì có 30 người bị lừa")
+    'ông Nam'
+    """
+    m = _THI.search(x)
+    return x if m is None else x[: m.start()]
 
 
 def _after_credit(clause: str) -> str:
