@@ -780,6 +780,11 @@ def _clean_source(x: str, strict: bool = False, initial: bool = True) -> str | N
             words = after
     if words and words[0].lower() in src["cut_before"]:
         return None  # "Tại Việt Nam, thông tin cập nhật …": a place, no speaker
+    named = _until_date(words)
+    if 1 < len(named) < len(words) and named[-1][:1].isupper():
+        # "Bộ Y tế Nam Sudan ngày 2/6", "Hãng AP ngày 23/6 dẫn nguồn tin riêng": a name,
+        # then the day it spoke
+        words = named
     x = " ".join(words)
     for inner in _PARENS.findall(x) if "(" in x else ():
         first = inner.split(",")[0].strip()
@@ -801,12 +806,23 @@ def _clean_source(x: str, strict: bool = False, initial: bool = True) -> str | N
     lex = lexicon()
     if strict and any(w in lex.not_nouns for w in titled) and not _ends_in_name(titled):
         return None  # "Cơ quan chức năng", but "Tướng không quân Mỹ Matt Isler" ends in a name
+    if _holds_figure(titled, lex):
+        return None  # "MU vung 113 triệu Bảng mua Kylian Mbappe": a headline, no speaker
     one = x.lower() if " " not in x else ""
     if one and (one in lex.not_nouns or one in lex.number_words or one in src["not_speakers"]):
         # one capitalised function or number word opening the sentence before a cue that
         # is a noun here: "Như thông tin đã đưa", "Một thống kê của …", "Đáng lưu ý"
         return None
     return x
+
+
+def _holds_figure(words: list[str], lex: Any) -> bool:
+    """Whether ``words`` hold a figure: a number before a scale or unit word ("113 triệu
+    Bảng", "HBO 25 năm"); "Cục C50", "Quyết định 699/2013" hold none."""
+    return any(
+        _has_digit(w) and (nxt.lower() in lex.scale_set or nxt.lower() in lex.units)
+        for w, nxt in itertools.pairwise(words)
+    )
 
 
 @lru_cache(maxsize=1)
