@@ -1032,7 +1032,7 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
     'Skull Island'
     """
     subject = _subject(sentence, unit_start, unit_end, fig_start, kind).rstrip(_TRAILING_MARKS)
-    if subject[:7].lower() in _BASELINE_OPENERS and _baseline_of_another(
+    if subject.lower().startswith(_BASELINE_OPENERS) and _baseline_of_another(
         sentence, subject, fig_start
     ):
         return ""  # "tăng 1,5% so với những ngày Tết và vượt 65%": no subject of its own
@@ -1692,7 +1692,8 @@ _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d(?:[-–/](?:19|20)?\d\d)?")
 def _until_date(words: list[str]) -> list[str]:
     """``words`` up to the first date in them and the words that open it ("tháng 1/2017",
     "trong quý I", "riêng năm 2016"): a date after a subject's head is the figure's period,
-    which ends the subject (figure_context.toml ``date_words``, ``date_openers``).
+    which ends the subject, and a date after a source's name is the day it spoke
+    (figure_context.toml ``date_words``, ``date_openers``, ``date_kept_after``).
 
     >>> _until_date("kim ngạch xuất khẩu tháng 1/2017 tăng".split())
     ['kim', 'ngạch', 'xuất', 'khẩu']
