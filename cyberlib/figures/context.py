@@ -250,7 +250,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "whole": re.compile(
             rf"(?<!\w)(?:(?:\d{{1,2}}|sáu|chín|ba|hai|mười|mười một){_S}+tháng{_S}+"
-            rf"(?:đầu|cuối|cuối|qua|đầu){_S}+năm|(?:đầu|cuối|giữa){_S}+"
+            rf"(?:đầu|cuối|qua){_S}+năm|(?:đầu|cuối|giữa){_S}+"
             rf"(?:năm|tháng{_S}+\d{{1,2}}[/.-])|tháng{_S}+\d{{1,2}}{_S}+năm|(?:nửa|quý){_S}+"
             rf"(?:đầu|cuối|[ivx\d]{{1,4}}){_S}+năm|(?:từ{_S}+nay{_S}+)?đến{_S}+năm"
             rf"|(?:nửa|quý){_S}+"
@@ -1040,7 +1040,7 @@ def subject_of(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
 
 
 _TRAILING_MARKS = " -–—:"
-_BASELINE_OPENERS = ("so với ", "so cùng")
+_BASELINE_OPENERS = tuple(f"{b} " for b in _BASELINE[:2])  # "so với …", "so cùng …"
 _CLAUSE_START = re.compile(r"[,;:()]")
 
 
