@@ -788,6 +788,11 @@ def _figure(
                 break  # "Xung quanh mức 25 nghìn đồng": concerning, not around
             qualifier, qstart, used = lex.qualifiers[phrase], prev[n - 1][1], n
             break
+    if used and keys[0] in lex.negated_bounds and qualifier == "more_than":
+        if any(
+            w.lower() in lex.negations for w, _ in _prev_words(text, qstart, lex.negation_reach)
+        ):
+            qualifier = "less_than"  # "không tăng quá 2 độ C": at most 2 degrees
     if used == 1 and keys[0] == "hơn" and len(keys) > 1 and keys[1] in lex.comparatives:
         qualifier = _comparative(text, end, keys[1], unit)  # "nhỏ hơn 20 triệu"
         if qualifier == "exact":

@@ -284,6 +284,9 @@ class Lexicon:
     averages: re.Pattern[str]  # "bình quân": a fractional count is an average after these
     after_qualifiers: dict[str, str]
     comparatives: dict[str, str]  # "nhỏ" -> less_than: the bound of "nhỏ hơn 20 triệu"
+    negated_bounds: frozenset[str]  # "quá": a bound that a negation before turns round
+    negations: frozenset[str]  # "không": "không tăng quá 2 độ" is at most 2 degrees
+    negation_reach: int  # how many words before the hedge a negation is looked for
     baselines: tuple[str, ...]  # "so với": what makes "ADJ hơn N" a difference
     estimate: re.Pattern[str]
     estimate_openers: tuple[str, ...]  # "ước tính": the openers ``estimate`` matches
@@ -439,6 +442,9 @@ def lexicon() -> Lexicon:
             **{_key(w): "less_than" for w in q["comparatives"]["lower"]},
         },
         baselines=tuple(_key(w) for w in q["comparatives"]["baseline"]),
+        negated_bounds=frozenset(_key(w) for w in q["negated"]["bounds"]),
+        negations=frozenset(_key(w) for w in q["negated"]["negations"]),
+        negation_reach=int(q["negated"]["reach"]),
         estimate=re.compile(rf"^(?:{alternation(q['estimate']['clause_openers'])})(?!\w)"),
         estimate_openers=tuple(_key(w) for w in q["estimate"]["clause_openers"]),
         implied_scales=frozenset(u["implied"]["scales"]),
