@@ -1112,6 +1112,8 @@ def _subject(sentence: str, unit_start: int, unit_end: int, fig_start: int, kind
         return " ".join([unit, *words]).strip()
     digit = next((i for i, w in enumerate(words) if _has_digit(w)), None)
     words = words[:digit]  # "700 đồng lên 150.400 đồng": the next figure, no subject
+    if len(words) > 1 and words[1].lower() == "hơn" and words[0].lower() in lexicon().comparatives:
+        words = []  # "đạt mục tiêu 10 tỷ USD sớm hơn": a comparison, no subject
     if kind == "money":
         head = _head_after(sentence, unit_end, stop, limit)
         if head:
