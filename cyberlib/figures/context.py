@@ -1704,16 +1704,15 @@ def _until_date(words: list[str]) -> list[str]:
     >>> _until_date("thuê 5 năm 20 căn".split())  # "năm" before no year: no date
     ['thuê', '5', 'năm', '20', 'căn']
     """
-    dates = _subject_list("date_words")
+    dates, kept_after = _subject_list("date_words"), _subject_list("date_kept_after")
     for i in range(len(words) - 1):
         low = words[i].lower()
         if low not in dates:
             continue
         number = _YEAR_NUMBER if low == "năm" else _DATE_NUMBER
-        if number.fullmatch(words[i + 1]) and (
-            not i or words[i - 1].lower() not in _subject_list("date_kept_after")
-        ):
-            while i and words[i - 1].lower() in _subject_list("date_openers"):
+        if number.fullmatch(words[i + 1]) and (not i or words[i - 1].lower() not in kept_after):
+            openers = _subject_list("date_openers")
+            while i and words[i - 1].lower() in openers:
                 i -= 1
             return words[:i]
     return words

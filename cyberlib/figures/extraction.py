@@ -83,7 +83,6 @@ _SHORT_LOW = re.compile(r"[1-9]\d{0,2}")  # the low end of "16-18.000": no group
 _GROUPED = re.compile(r"[1-9]\d{0,2}(?:\.000)+")  # "18.000", "700.000": whole thousands
 _VERSION = re.compile(r"\d+\.\d{1,2}")
 _NEXT_WORD = re.compile(r"[^\S\n]+([^\W\d_]+)")
-_DIGITS = re.compile(r"\d+")
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")
 # "oà", "uý" at a word's end; written to open with one character class, which the regex
 # engine looks for alone before trying the rest (three times faster than an alternation)
