@@ -1070,6 +1070,11 @@ def _subject(sentence: str, unit_start: int, unit_end: int, fig_start: int, kind
     stop, limit = _subject_heads()[1], ctx["max_words"]  # the stop words, built once
     if kind == "duration":
         return sentence[unit_start:unit_end]
+    item = item_named(sentence, unit_start, unit_end, fig_start, kind)
+    if item:
+        # "Malaysia (1,789 tỷ USD, giảm 7%); Indonesia (1,134 tỷ USD …)": an item's name
+        # before the bracket says what its figure is, not the words before the list
+        return item
     after = _words_after(sentence, unit_end, limit + 1)
     passive = bool(after) and kind == "count" and after[0].lower() in _subject_list("passive")
     # a count's unit may end where a word of the subject goes on ("lượt khách| hàng")
@@ -1167,6 +1172,48 @@ def _subject(sentence: str, unit_start: int, unit_end: int, fig_start: int, kind
             found = _subject_before(clauses[-3], ctx)
         return found
     return " ".join(words)
+
+
+def item_named(sentence: str, unit_start: int, unit_end: int, fig_start: int, kind: str) -> str:
+    """The name of a list item whose figure opens a bracket after it ("Malaysia (1,789 tỷ
+    USD, …)", "đồ chơi trẻ em (với 54 triệu USD)"), or "": the words since the clause mark
+    before the bracket, when they are a few, hold no number and name no period ("trong đó
+    quý II (6,17%)" is a period's figure, not an item's). The figure must end at a clause
+    mark: words after it say what it is ("suất thăn bò kho (50g thăn bò"). Counted things
+    other than points and times are named by their own noun ("Kim Mã (1149 vé)").
+
+    >>> s = "Thái Lan (2,1 tỷ USD), Malaysia (1,789 tỷ USD, giảm 7%)"
+    >>> item_named(s, 39, 45, 33, "money")
+    'Malaysia'
+    >>> s = "Thu 7 triệu USD (160 tỷ đồng)"
+    >>> item_named(s, 21, 28, 17, "money")
+    ''
+    """
+    if "(" not in sentence[max(0, fig_start - 9) : fig_start]:
+        return ""  # "(với ", "(chiếm ": the only words a bracket may hold before it
+    if sentence[unit_end:].lstrip(" ")[:1] not in ("", ",", ";", ")", ".", "…"):
+        return ""
+    if kind == "duration" or (
+        kind == "count" and sentence[unit_start:unit_end].lower() not in _of_units()
+    ):
+        return ""
+    before = sentence[:fig_start].rstrip()
+    if not before.endswith("("):
+        last = before.rsplit(None, 1)
+        if len(last) < 2 or last[1].lower() not in _fillers() or not last[0].endswith("("):
+            return ""
+        before = last[0]
+    cut = max(before.rfind(c, 0, len(before) - 1) for c in ",;:()")
+    words = before[cut + 1 : -1].split()
+    ctx = lexicon().context["subject"]
+    while words and words[0].lower() in _fillers():
+        words = words[1:]  # "và Singapore (gần 665 triệu USD"
+    if not words or len(words) > ctx["item_words"]:
+        return ""
+    name = " ".join(words)
+    if any(_DIGIT.search(w) or w.lower() in ctx["date_words"] for w in words) or _periods(name):
+        return ""  # "so với quý I (5,15%)", "như hiện nay (78%)": a period's figure
+    return name
 
 
 def _head_after(sentence: str, end: int, stop: frozenset[str], limit: int) -> str:

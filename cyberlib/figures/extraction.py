@@ -44,6 +44,7 @@ from cyberlib.figures.context import (
     SentenceIndex,
     _of_units,
     dates_report_day,
+    item_named,
     period_of,
     source_of,
     speaks_as_pronoun,
@@ -1685,8 +1686,16 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
             )
         rel = fig.start - s0
         subject = subject_of(sentence, fig.unit_start - s0, fig.end - s0, rel, fig.kind)
-        if span == subject_span and last_subject and _opens_bracket(norm, s0, fig.start):
-            subject = last_subject  # "tăng 1,49 điểm (0,2%)": the figure before, restated
+        if (
+            span == subject_span
+            and last_subject
+            and _opens_bracket(norm, s0, fig.start)
+            and not item_named(sentence, fig.unit_start - s0, fig.end - s0, rel, fig.kind)
+        ):
+            # "tăng 1,49 điểm (0,2%)", "10 USD/tháng tại Mỹ (230.000 đồng)": the figure
+            # before, restated; but not "Hoa Kỳ (29.756 triệu USD), Hà Lan (5.341 triệu
+            # USD)", where the figure before ends a list item of its own
+            subject = last_subject
         if (
             not subject
             and (fig.kind != COUNT or fig.unit_text.lower() in _of_units())
