@@ -1470,8 +1470,11 @@ def _classified(
             return word, text[at:end]
         return None
     if noun is None:
-        if word in lex.alone_classifiers or word in lex.end_classifiers:
-            # "hơn 30 cây bị đục", "bán 304.427 chiếc.", "9.137 chiếc và …": named before
+        if (word in lex.alone_classifiers or word in lex.end_classifiers) and not _TIMES.match(
+            text, end
+        ):
+            # "hơn 30 cây bị đục", "bán 304.427 chiếc.", "9.137 chiếc và …": named before;
+            # but "26 căn x 4 tầng" is a size, a product of counts
             return word, text[at:end]
         return None
     if noun in lex.people_classifiers:
@@ -1481,6 +1484,9 @@ def _classified(
     ):
         return noun, text[at:nend]
     return f"{word} {noun}", text[at:nend]
+
+
+_TIMES = re.compile(r"[^\S\n]*[x×][^\S\n]*\d")  # "26 căn x 4 tầng": times a number
 
 
 def _ten_or_more(written: str) -> bool:
