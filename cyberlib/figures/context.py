@@ -1229,6 +1229,10 @@ def _head_after(sentence: str, end: int, stop: frozenset[str], limit: int) -> st
     head = _subject_heads()[0].match(found)
     if head is None or not found or found.lower().startswith(_money_forms()):
         return ""  # "300 USD tiền ảo Bitcoin": the form the money takes, not what it is
+    if m is not None and found[:1].isupper() and found[1:2].islower():
+        # "…: 19.300 đô la (trên 430 triệu đồng) Thu nhập sau khi …": past an aside, a
+        # capitalised word opens the next item of a list that lost its full stops
+        return ""
     return found
 
 
