@@ -1174,6 +1174,18 @@ def _subject(sentence: str, unit_start: int, unit_end: int, fig_start: int, kind
     return " ".join(words)
 
 
+def head_noun(subject: str) -> str:
+    """The first head noun of the subject list in ``subject`` (as written), or "".
+
+    >>> head_noun("lợi nhuận năm 2016 của Apple")
+    'lợi nhuận'
+    >>> head_noun("Berkshire Hathaway")
+    ''
+    """
+    m = _subject_heads()[0].search(subject)
+    return subject[m.start() : m.end()] if m is not None else ""
+
+
 def item_named(sentence: str, unit_start: int, unit_end: int, fig_start: int, kind: str) -> str:
     """The name of a list item whose figure opens a bracket after it ("Malaysia (1,789 tỷ
     USD, …)", "đồ chơi trẻ em (với 54 triệu USD)"), or "": the words since the clause mark

@@ -44,6 +44,7 @@ from cyberlib.figures.context import (
     SentenceIndex,
     _of_units,
     dates_report_day,
+    head_noun,
     item_named,
     period_of,
     source_of,
@@ -1673,6 +1674,7 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
     index = None
     last_span, sentence, paragraph, opens_on, opens_period = None, "", 0, False, False
     last_subject, subject_span = "", None  # the subject of the sentence's figure before
+    last_head, head_span = "", None  # the head noun of the last subject not an item's name
     last_period: tuple | None = None  # (paragraph start, period, sentence span) seen last
     shared: dict[str, str] = {}
     carried: tuple | None = None  # (paragraph start, source, sentence span) seen last
@@ -1692,16 +1694,21 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
             )
         rel = fig.start - s0
         subject = subject_of(sentence, fig.unit_start - s0, fig.end - s0, rel, fig.kind)
-        if (
-            span == subject_span
-            and last_subject
-            and _opens_bracket(norm, s0, fig.start)
-            and not item_named(sentence, fig.unit_start - s0, fig.end - s0, rel, fig.kind)
-        ):
+        item = item_named(sentence, fig.unit_start - s0, fig.end - s0, rel, fig.kind)
+        if item:
+            if span == head_span:
+                # "lợi nhuận của Apple là 45 tỉ USD, vượt xa … JP Morgan (24 tỉ USD)": what
+                # the list's figures are, then the item's name
+                subject = f"{last_head} … {item}"
+        elif span == subject_span and last_subject and _opens_bracket(norm, s0, fig.start):
             # "tăng 1,49 điểm (0,2%)", "10 USD/tháng tại Mỹ (230.000 đồng)": the figure
             # before, restated; but not "Hoa Kỳ (29.756 triệu USD), Hà Lan (5.341 triệu
             # USD)", where the figure before ends a list item of its own
             subject = last_subject
+        elif subject and fig.kind != COUNT:
+            head = head_noun(subject)
+            if head:
+                last_head, head_span = head, span
         if (
             not subject
             and (fig.kind != COUNT or fig.unit_text.lower() in _of_units())
