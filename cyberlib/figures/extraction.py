@@ -1674,7 +1674,7 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
     index = None
     last_span, sentence, paragraph, opens_on, opens_period = None, "", 0, False, False
     last_subject, subject_span = "", None  # the subject of the sentence's figure before
-    last_head, head_span = "", None  # the head noun of the last subject not an item's name
+    last_head, head_span = "", None  # the last subject of a money, percent … not an item
     last_period: tuple | None = None  # (paragraph start, period, sentence span) seen last
     shared: dict[str, str] = {}
     carried: tuple | None = None  # (paragraph start, source, sentence span) seen last
@@ -1696,19 +1696,18 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
         subject = subject_of(sentence, fig.unit_start - s0, fig.end - s0, rel, fig.kind)
         item = item_named(sentence, fig.unit_start - s0, fig.end - s0, rel, fig.kind)
         if item:
-            if span == head_span:
+            head = head_noun(last_head) if span == head_span else ""
+            if head:
                 # "lợi nhuận của Apple là 45 tỉ USD, vượt xa … JP Morgan (24 tỉ USD)": what
                 # the list's figures are, then the item's name
-                subject = f"{last_head} … {item}"
+                subject = f"{head} … {item}"
         elif span == subject_span and last_subject and _opens_bracket(norm, s0, fig.start):
             # "tăng 1,49 điểm (0,2%)", "10 USD/tháng tại Mỹ (230.000 đồng)": the figure
             # before, restated; but not "Hoa Kỳ (29.756 triệu USD), Hà Lan (5.341 triệu
             # USD)", where the figure before ends a list item of its own
             subject = last_subject
         elif subject and fig.kind != COUNT:
-            head = head_noun(subject)
-            if head:
-                last_head, head_span = head, span
+            last_head, head_span = subject, span  # its head noun is read when an item needs it
         if (
             not subject
             and (fig.kind != COUNT or fig.unit_text.lower() in _of_units())
