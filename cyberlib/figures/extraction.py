@@ -1674,7 +1674,9 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
     index = None
     last_span, sentence, paragraph, opens_on, opens_period = None, "", 0, False, False
     last_subject, subject_span = "", None  # the subject of the sentence's figure before
-    last_head, head_span = "", None  # the last subject of a money, percent … not an item
+    # the last subject of a money, percent or measure figure that is no list item's name: its
+    # head noun goes before the items' names ("lợi nhuận … JP Morgan")
+    list_subject, list_span = "", None
     last_period: tuple | None = None  # (paragraph start, period, sentence span) seen last
     shared: dict[str, str] = {}
     carried: tuple | None = None  # (paragraph start, source, sentence span) seen last
@@ -1696,7 +1698,8 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
         subject = subject_of(sentence, fig.unit_start - s0, fig.end - s0, rel, fig.kind)
         item = item_named(sentence, fig.unit_start - s0, fig.end - s0, rel, fig.kind)
         if item:
-            head = head_noun(last_head) if span == head_span else ""
+            # item_named runs in subject_of too; a second time only after a "(", which is rare
+            head = head_noun(list_subject) if span == list_span else ""
             if head:
                 # "lợi nhuận của Apple là 45 tỉ USD, vượt xa … JP Morgan (24 tỉ USD)": what
                 # the list's figures are, then the item's name
@@ -1707,7 +1710,7 @@ def iter_statistics(text: str, doc_id: Any = None) -> Iterable[tuple]:
             # USD)", where the figure before ends a list item of its own
             subject = last_subject
         elif subject and fig.kind != COUNT:
-            last_head, head_span = subject, span  # its head noun is read when an item needs it
+            list_subject, list_span = subject, span  # its head noun read when an item needs it
         if (
             not subject
             and (fig.kind != COUNT or fig.unit_text.lower() in _of_units())
