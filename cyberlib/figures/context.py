@@ -1203,8 +1203,8 @@ def item_named(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
     """
     if "(" not in sentence[max(0, fig_start - 9) : fig_start]:
         return ""  # "(với ", "(chiếm ": the only words a bracket may hold before it
-    if sentence[unit_end:].lstrip(" ")[:1] not in ("", ",", ";", ")", ".", "…"):
-        return ""
+    if _ITEM_ENDS.match(sentence, unit_end) is None:
+        return ""  # "(50g thăn bò": words after the figure say what it is
     if kind == "duration" or (
         kind == "count" and sentence[unit_start:unit_end].lower() not in _of_units()
     ):
@@ -1226,6 +1226,11 @@ def item_named(sentence: str, unit_start: int, unit_end: int, fig_start: int, ki
     if any(_DIGIT.search(w) or w.lower() in ctx["date_words"] for w in words) or _periods(name):
         return ""  # "so với quý I (5,15%)", "như hiện nay (78%)": a period's figure
     return name
+
+
+# a list item's figure ends at a clause mark or the sentence's end (matched where it ends,
+# not by copying the rest of the sentence)
+_ITEM_ENDS = re.compile(r" *(?:[,;).…]|\Z)")
 
 
 def _head_after(sentence: str, end: int, stop: frozenset[str], limit: int) -> str:
