@@ -267,10 +267,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "month_not_after": re.compile(
             rf"(?<!\w)(?:{alternation(ctx['period']['month_not_after'])}){_S}+$"
         ),
-        # ... and the recent past, "5 năm qua", "vài ngày gần đây"
+        # ... and the recent past or the near future, "5 năm qua", "vài ngày gần đây",
+        # "3 năm tới"
         "loose_recent": re.compile(
             # with its hedge ("hơn 1 tháng qua", "gần một tháng qua", "một vài năm trở lại đây")
             rf"(?:(?:hơn|gần|khoảng){_S}+)?"
+            # ... and as a range ("15 - 20 năm tới")
+            rf"(?:\d{{1,2}}{_S}*[-–]{_S}*)?"
             rf"(?:\d{{1,2}}|(?:một{_S}+)?vài|mấy|những|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
             rf"{_S}+{_RECENT}"
         ),
@@ -309,7 +312,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 # ... "3 tháng vừa qua", "hai tuần vừa rồi" (just past)
 _RECENT = (
     rf"(?:năm|tháng|tuần|ngày){_S}+(?:(?:vừa{_S}+)?qua|vừa{_S}+rồi|gần đây|trở lại đây"
-    rf"|trước(?!{_S}+khi(?!\w)))(?!\w)"
+    rf"|trước(?!{_S}+khi(?!\w))|tới|sắp tới)(?!\w)"
 )
 
 
@@ -439,6 +442,8 @@ def _periods(sentence: str) -> tuple[tuple[int, int, str], ...]:
             continue  # "mỗi tháng một lần", "ngày tháng năm sinh": no month named
         if pats["month_not_after"].search(low, max(0, start - 12), start):
             continue  # "Cách mạng tháng Mười" (a name), "dầu giao tháng 3" (a contract's)
+        if low.endswith("tới", start, end) and not _FUTURE_OPENER.search(low, 0, start):
+            continue  # "trong 5 năm tới", not "chuyến đi 9 ngày tới sẽ …" (a trip's length)
         if low.startswith(("tháng", "quý"), start):
             # the month's part and its place in time are the period's: "nửa cuối tháng 5",
             # "cuối tháng 7 tới", "tháng 6 vừa qua" (but "từ tháng 5 tới nay": a span)
@@ -589,6 +594,8 @@ _YEAR_ENDS = re.compile(r"[^\S\n]*(?:[,.;:)]|$|[^\S\n]+(?:và|thì|nhưng|khi|n�
 _PRESENT = "hiện"
 _PRESENT_REACH = 60
 _CLAUSE_MARK = re.compile(r"[,;:()]")
+# the near future ("3 năm tới") is a period only as the span a figure falls in, after these
+_FUTURE_OPENER = re.compile(rf"(?<!\w)(?:trong|vòng|giai{_S}+đoạn){_S}+$")
 _MONTH_PART = re.compile(r"(?<!\w)(?:nửa[^\S\n]+)?(?:đầu|cuối|giữa)[^\S\n]+$")
 _MONTH_PLACE = re.compile(
     r"[^\S\n]+(?:năm[^\S\n]+(?:nay|ngoái|trước|tới)|vừa qua|tới|này|qua)(?!\w)"
@@ -677,7 +684,7 @@ def _loose(low: str) -> list[re.Match[str]]:
     found: list[re.Match[str]] = []
     if "tháng" in low or "quý" in low:
         found.extend(pats["loose_month"].finditer(low))
-    recent_words = "qua" in low or "đây" in low or "trước" in low or "rồi" in low
+    recent_words = "qua" in low or "đây" in low or "trước" in low or "rồi" in low or "tới" in low
     if recent_words and pats["recent_tail"].search(low) is not None:
         recent = list(pats["loose_recent"].finditer(low))
         if found and recent:
