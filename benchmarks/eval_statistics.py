@@ -5,11 +5,11 @@
 Gold: ``benchmarks/gold/vinews_articles.csv`` (the article ids and their split),
 ``vinews_statistics.csv`` and ``vinews_fields.csv`` (articles of ``../shared/vinews``
 annotated blind, by the conventions of DESIGN.md and the shared seed gold; ``split`` = dev
-for the 1,582 articles of parts 1 to 105, all looked at or scored (parts 5 to 105 were
-held out at first, as test, and became dev once scored: the last, parts 102 to 105, 58
-articles of which 18 on cybercrime, scored once in the twenty-sixth round); test for the
-fresh parts annotated blind, 106 to 109 (58 articles, 18 on cybercrime): only their
-totals are printed, never their errors.
+for the 1,640 articles of parts 1 to 109, all looked at or scored (parts 5 to 109 were
+held out at first, as test, and became dev once scored: the last, parts 106 to 109, 58
+articles of which 18 on cybercrime, scored once in the twenty-seventh round); test for the
+next fresh parts annotated blind (none at present): only their totals are printed, never
+their errors.
 The files hold article ids, short surfaces and annotations only: the ``sentence`` column
 of the fields gold is filled here from the article (by ``start``).
 

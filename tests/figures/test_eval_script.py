@@ -23,10 +23,10 @@ def test_gold_files_have_splits_and_no_sentences():
     assert rows and all(r["sentence"] == "" for r in rows)
     with (GOLD / "vinews_articles.csv").open(encoding="utf-8") as f:
         splits = [r["split"] for r in csv.DictReader(f)]
-    # parts 1-105 are dev: each held-out part joined dev once scored, the last being parts
-    # 102 to 105; parts 106 to 109 (annotated blind, 58 articles) are the test, not yet scored
-    assert splits.count("dev") == 1582
-    assert splits.count("test") == 58
+    # parts 1-109 are dev: each held-out part joined dev once scored, the last being parts
+    # 106 to 109 (annotated blind, 58 articles); the next fresh blind parts will be the test
+    assert splits.count("dev") == 1640
+    assert splits.count("test") == 0
     with (GOLD / "vinews_statistics.csv").open(encoding="utf-8") as f:
         stats = list(csv.DictReader(f))
     stat_splits = {r["split"] for r in stats}
